@@ -1,0 +1,28 @@
+package io.github.scansante.page;
+
+/** What became of one combination. Only {@link #DATA} writes a data file. */
+public enum Outcome {
+  /** Verified table with at least one establishment: written. */
+  DATA,
+  /** The site answered a table holding only the Total row. */
+  EMPTY,
+  /** The site refused the query, or the form does not offer one of its codes. */
+  REFUSED,
+  /** The criteria echo does not restate what was asked: the table cannot be trusted. */
+  GROUPING_NOT_APPLIED,
+  /** The answer is not a page we can read safely (garbage, wrong type, oversize, bad table). */
+  MALFORMED,
+  /** Transport failures (I/O, 5xx, 429) outlived the retries. */
+  FAILED,
+  /** Skipped by an incremental refresh: a frozen year already written and verified. */
+  UNCHANGED;
+
+  /** The name used in manifests and logs, e.g. {@code grouping-not-applied}. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  public static Outcome fromLabel(String label) {
+    return valueOf(label.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+  }
+}
