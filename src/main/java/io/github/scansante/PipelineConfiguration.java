@@ -1,0 +1,126 @@
+package io.github.scansante;
+
+import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.output.CsvTable;
+import io.github.scansante.output.OutputLayout;
+import io.github.scansante.page.PageClassifier;
+import io.github.scansante.page.PageParser;
+import io.github.scansante.plan.Planner;
+import io.github.scansante.plan.YearRange;
+import io.github.scansante.run.OutcomeRecorder;
+import io.github.scansante.run.PageVerifier;
+import io.github.scansante.run.Progress;
+import io.github.scansante.run.RefreshPolicy;
+import io.github.scansante.run.RunCoordinator;
+import io.github.scansante.run.RunJournal;
+import io.github.scansante.run.Verdicts;
+import io.github.scansante.site.FormDiscovery;
+import io.github.scansante.site.LandingPage;
+import io.github.scansante.site.ResponseReader;
+import io.github.scansante.site.RetryPolicy;
+import io.github.scansante.site.SiteCatalogue;
+import io.github.scansante.site.SiteCircuit;
+import io.github.scansante.site.SiteQuery;
+import io.github.scansante.site.SiteRequests;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
+
+/**
+ * Builds the beans the routes name from application.properties, in dependency order, and tunes
+ * camel-http for a polite client.
+ */
+public class PipelineConfiguration implements CamelConfiguration {
+
+  private static final String[] HTTP_SCHEMES = {"http", "https"};
+
+  @PropertyInject("site.url") private String siteUrl;
+  @PropertyInject("site.landing-path") private String landingPath;
+  @PropertyInject("site.submit-path") private String submitPath;
+  @PropertyInject("site.form-fields") private String formFields;
+  @PropertyInject("site.user-agent") private String userAgent;
+  @PropertyInject("site.connect-timeout-ms") private int connectTimeoutMs;
+  @PropertyInject("site.read-timeout-ms") private int readTimeoutMs;
+  @PropertyInject("retry.max-retries") private int maxRetries;
+  @PropertyInject("retry.initial-delay-ms") private long retryInitialDelayMs;
+  @PropertyInject("retry.multiplier") private double retryMultiplier;
+  @PropertyInject("retry.max-delay-ms") private long retryMaxDelayMs;
+  @PropertyInject("retry.retry-after-cap-ms") private long retryAfterCapMs;
+  @PropertyInject("circuit.failure-threshold") private int circuitThreshold;
+  @PropertyInject("circuit.initial-pause-ms") private long circuitInitialPauseMs;
+  @PropertyInject("circuit.max-pause-ms") private long circuitMaxPauseMs;
+  @PropertyInject("page.max-bytes") private int pageMaxBytes;
+  @PropertyInject("page.charset") private String pageCharset;
+  @PropertyInject("page.echo.year-prefix") private String echoYear;
+  @PropertyInject("page.echo.zone-prefix") private String echoZone;
+  @PropertyInject("page.echo.base-prefix") private String echoBase;
+  @PropertyInject("page.echo.grouping-prefix") private String echoGrouping;
+  @PropertyInject("plan.name") private String planName;
+  @PropertyInject(value = "plan.years", defaultValue = "") private String planYears;
+  @PropertyInject("plan.limit") private long planLimit;
+  @PropertyInject("output.dir") private String outputDir;
+  @PropertyInject("output.refresh") private String cliRefresh;
+  @PropertyInject("schedule.refresh") private String scheduledRefresh;
+  @PropertyInject("progress.interval-ms") private long progressIntervalMs;
+
+  @Override
+  public void configure(CamelContext context) {
+    Registry registry = context.getRegistry();
+    Clock clock = Clock.systemUTC();
+    BasicCookieStore sessionCookies = new BasicCookieStore();
+    configureHttp(context, sessionCookies);
+
+    SiteCatalogue siteCatalogue = new SiteCatalogue(Catalogue.builtIn());
+    Planner planner = new Planner(siteCatalogue.builtIn());
+    SiteQuery siteQuery = new SiteQuery(Arrays.stream(formFields.split(",")).map(String::strip).toList());
+    SiteCircuit siteCircuit = new SiteCircuit(circuitThreshold, circuitInitialPauseMs, circuitMaxPauseMs, Thread::sleep);
+    PageParser pageParser = new PageParser();
+    PageClassifier pageClassifier = new PageClassifier(echoYear, echoZone, echoBase, echoGrouping);
+    ResponseReader responseReader = new ResponseReader(pageParser, pageMaxBytes, Charset.forName(pageCharset));
+    Progress progress = new Progress(clock, System.console() != null, System.out, progressIntervalMs);
+    RunJournal runJournal = new RunJournal(Path.of(outputDir), progress);
+    RefreshPolicy refreshPolicy = new RefreshPolicy(runJournal);
+    RunCoordinator.Settings settings = new RunCoordinator.Settings(planName, YearRange.parse(planYears), planLimit,
+        RefreshPolicy.parseMode(cliRefresh), RefreshPolicy.parseMode(scheduledRefresh));
+
+    registry.bind("siteCatalogue", siteCatalogue);
+    registry.bind("siteRequests", new SiteRequests(siteUrl, landingPath, submitPath, siteQuery));
+    registry.bind("siteCircuit", siteCircuit);
+    registry.bind("retryPolicy", new RetryPolicy(maxRetries, retryInitialDelayMs, retryMultiplier, retryMaxDelayMs,
+        retryAfterCapMs, siteCircuit, clock));
+    registry.bind("responseReader", responseReader);
+    registry.bind("landingPage", new LandingPage(responseReader, new FormDiscovery(), siteCatalogue));
+    registry.bind("pageVerifier", new PageVerifier(pageClassifier, siteCatalogue));
+    registry.bind("verdicts", new Verdicts(siteCatalogue));
+    registry.bind("outputLayout", OutputLayout.standard());
+    registry.bind("csvTable", new CsvTable());
+    registry.bind("runJournal", runJournal);
+    registry.bind("outcomeRecorder", new OutcomeRecorder(runJournal, pageClassifier, clock));
+    registry.bind("refreshPolicy", refreshPolicy);
+    registry.bind("runCoordinator", new RunCoordinator(settings, planner, siteCatalogue, runJournal, refreshPolicy,
+        progress, sessionCookies, clock));
+  }
+
+  private void configureHttp(CamelContext context, BasicCookieStore sessionCookies) {
+    for (String scheme : HTTP_SCHEMES) {
+      HttpComponent http = context.getComponent(scheme, HttpComponent.class);
+      http.setConnectTimeout(connectTimeoutMs);
+      http.setSoTimeout(readTimeoutMs);
+      http.setResponseTimeout(readTimeoutMs);
+      http.setConnectionRequestTimeout(connectTimeoutMs);
+      http.setUserAgent(userAgent);
+      // One session per run: the landing page's cookie is replayed on every submit.
+      http.setCookieStore(sessionCookies);
+      // HttpClient would otherwise wait out any Retry-After silently; our retry policy caps it.
+      http.setAutomaticRetriesDisabled(true);
+      http.setFollowRedirects(false);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.github.scansante.cli;
+
+import io.github.scansante.PipelineConfiguration;
+import io.github.scansante.run.RunSummary;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/**
+ * Camel Main set up for the pipeline: properties from ./application.properties (if any) then the
+ * jar's copy, with the command line's overrides on top.
+ */
+public final class PipelineMain {
+
+  /** The working directory's file wins key by key over the defaults the jar carries. */
+  public static final String PROPERTY_LOCATIONS = "file:application.properties;optional=true,classpath:application.properties";
+
+  private PipelineMain() {}
+
+  public static Main create(Map<String, String> overrides) {
+    Main main = new Main();
+    main.configure().addConfiguration(PipelineConfiguration.class);
+    main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
+    overrides.forEach(main::addOverrideProperty);
+    return main;
+  }
+
+  /** Runs one pass of the plan and stops: the batch mode of {@code run} and {@code demo}. */
+  public static RunSummary runOnce(Map<String, String> overrides, String trigger) throws Exception {
+    Main main = create(overrides);
+    AtomicReference<RunSummary> summary = new AtomicReference<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    main.addMainListener(new MainListenerSupport() {
+      @Override
+      public void afterStart(BaseMainSupport started) {
+        // Never block Camel's startup thread: the pass runs on its own thread, then ends Main.
+        Thread pass = new Thread(() -> {
+          try {
+            summary.set(started.getCamelContext().createProducerTemplate().requestBody("direct:run", trigger, RunSummary.class));
+          } catch (Throwable e) {
+            failure.set(e);
+          } finally {
+            main.completed();
+          }
+        }, "scansante-run");
+        pass.start();
+      }
+    });
+    main.run();
+    if (failure.get() != null) {
+      Throwable cause = failure.get();
+      while (cause.getCause() != null && cause instanceof org.apache.camel.CamelExecutionException) {
+        cause = cause.getCause();
+      }
+      throw cause instanceof Exception e ? e : new IllegalStateException(cause);
+    }
+    if (summary.get() == null) {
+      throw new IllegalStateException("the run did not complete (interrupted)");
+    }
+    return summary.get();
+  }
+}

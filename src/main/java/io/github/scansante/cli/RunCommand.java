@@ -1,0 +1,22 @@
+package io.github.scansante.cli;
+
+import io.github.scansante.run.RunCoordinator;
+import io.github.scansante.run.RunSummary;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Extract the plan's tables into verified CSV files. Exits 0 when the pass completed, even if some combinations were dead-lettered.")
+class RunCommand implements Callable<Integer> {
+
+  @Mixin RunOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    var overrides = options.overrides();
+    RunSummary summary = PipelineMain.runOnce(overrides, RunCoordinator.CLI_TRIGGER);
+    System.out.println(summary.oneLine());
+    return 0;
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.scansante.site;
+
+import io.github.scansante.page.MalformedPageException;
+import io.github.scansante.page.PageParser;
+import io.github.scansante.page.ResultPage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.Locale;
+import org.apache.camel.Exchange;
+
+/**
+ * Turns an HTTP answer into a {@link ResultPage}, treating it as untrusted input: it must be HTML,
+ * no larger than a cap, and decode strictly in the expected charset; anything else is a
+ * {@link MalformedPageException}, which the route dead-letters.
+ */
+public final class ResponseReader {
+
+  private final PageParser parser;
+  private final int maxBytes;
+  private final Charset charset;
+
+  public ResponseReader(PageParser parser, int maxBytes, Charset charset) {
+    this.parser = parser;
+    this.maxBytes = maxBytes;
+    this.charset = charset;
+  }
+
+  public ResultPage read(Exchange exchange) throws IOException {
+    String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class);
+    checkContentType(contentType);
+    byte[] body = boundedBody(exchange.getMessage().getBody(InputStream.class));
+    return parser.parse(body, charset);
+  }
+
+  /** The landing page, decoded the same careful way. */
+  public String readText(Exchange exchange) throws IOException {
+    checkContentType(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class));
+    return new String(boundedBody(exchange.getMessage().getBody(InputStream.class)), charset);
+  }
+
+  private void checkContentType(String contentType) {
+    String type = contentType.toLowerCase(Locale.ROOT);
+    if (!type.contains("html")) {
+      throw new MalformedPageException("content type '" + contentType + "' is not HTML");
+    }
+    int at = type.indexOf("charset=");
+    if (at >= 0) {
+      String declared = type.substring(at + "charset=".length()).replace("\"", "").split("[;\\s]")[0];
+      if (!Charset.isSupported(declared) || !Charset.forName(declared).equals(charset)) {
+        throw new MalformedPageException("declared charset '" + declared + "', expected " + charset.name());
+      }
+    }
+  }
+
+  private byte[] boundedBody(InputStream in) throws IOException {
+    if (in == null) {
+      throw new MalformedPageException("empty body");
+    }
+    try (in) {
+      byte[] body = in.readNBytes(maxBytes + 1);
+      if (body.length > maxBytes) {
+        throw new MalformedPageException("body larger than " + maxBytes + " bytes");
+      }
+      if (body.length == 0) {
+        throw new MalformedPageException("empty body");
+      }
+      return body;
+    }
+  }
+}

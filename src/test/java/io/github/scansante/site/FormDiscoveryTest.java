@@ -1,0 +1,78 @@
+package io.github.scansante.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.plan.Combination;
+import org.junit.jupiter.api.Test;
+
+class FormDiscoveryTest {
+
+  private static final String FORM = """
+      <html><body><form id="filtres" action="submit">
+        <input type="hidden" name="snatnav" value="">
+        <select name="annee"><option value="2024">2024</option><option value="2023">2023</option></select>
+        <input type="radio" name="tgeo" value="fe" id="t-fe"><label for="t-fe">France Entière</label>
+        <input type="radio" name="tgeo" value="de" id="t-de"><label for="t-de">Département</label>
+        <select name="codegeo">
+          <optgroup label="France Entière" data-tgeo="fe"><option value="99">France Entière</option></optgroup>
+          <optgroup label="Département" data-tgeo="de"><option value="75">PARIS</option><option value="2A">CORSE-DU-SUD</option></optgroup>
+        </select>
+        <select name="base"><option value="bpub">Publics et PSPH</option><option value="bpri">Privés OQN</option></select>
+        <input type="radio" name="typrgp" value="tous" id="g-t"><label for="g-t">Tous séjours/séances</label>
+        <input type="radio" name="typrgp" value="rgpGHM" id="g-r"><label for="g-r">Regroupement</label>
+        <select name="A50"><option value="">--</option><option value="M">Médecine</option></select>
+        <input type="text" name="racine">
+      </form></body></html>""";
+
+  private final Catalogue form = new FormDiscovery().read(FORM, "http://replica/landing");
+
+  @Test
+  void reads_selects_and_radios_with_their_labels() {
+    assertEquals(java.util.List.of("2024", "2023"), form.codes("annee"));
+    assertEquals("Département", form.label("tgeo", "de").orElseThrow());
+    assertEquals("Tous séjours/séances", form.label("typrgp", "tous").orElseThrow());
+    assertEquals(java.util.List.of("M"), form.codes("A50"), "the empty option is no code");
+    assertFalse(form.hasField("racine"), "free text constrains nothing");
+  }
+
+  @Test
+  void zone_codes_are_filed_under_their_level() {
+    assertEquals(java.util.List.of("75", "2A"), form.codes("zone-de"));
+    assertEquals("France Entière", form.label("zone-fe", "99").orElseThrow());
+    assertFalse(form.offers("zone-fe", "75"));
+  }
+
+  @Test
+  void the_form_decides_what_may_be_sent() {
+    SiteCatalogue site = new SiteCatalogue(Catalogue.builtIn());
+    site.useForm(form);
+    assertTrue(site.notOffered(Combination.allStays("2024", "de", "75", "bpub")).isEmpty());
+    assertEquals("not offered by the site's form: base=ball",
+        site.notOffered(Combination.allStays("2024", "fe", "99", "ball")).orElseThrow());
+    assertTrue(site.notOffered(new Combination("2024", "fe", "99", "bpub", "CAS", "C")).isEmpty(),
+        "a field the form does not show constrains nothing");
+    assertEquals("not offered by the site's form: annee=2015, codegeo=13 (tgeo=de)",
+        site.notOffered(Combination.allStays("2015", "de", "13", "bpub")).orElseThrow());
+  }
+
+  @Test
+  void echo_expectations_use_the_forms_labels() {
+    SiteCatalogue site = new SiteCatalogue(Catalogue.builtIn());
+    site.useForm(form);
+    var echo = site.expectedEcho(new Combination("2024", "de", "2A", "bpri", "A50", "M"));
+    assertEquals("2024", echo.year());
+    assertEquals("CORSE-DU-SUD", echo.zoneLabel());
+    assertEquals("Privés OQN", echo.baseLabel());
+    assertEquals("Médecine", echo.groupingLabel());
+    assertEquals("Tous séjours/séances", site.expectedEcho(Combination.allStays("2024", "fe", "99", "bpub")).groupingLabel());
+  }
+
+  @Test
+  void a_page_without_the_form_is_not_a_catalogue() {
+    assertThrows(IllegalStateException.class, () -> new FormDiscovery().read("<html><p>maintenance</p></html>", "x"));
+  }
+}
