@@ -60,7 +60,11 @@ public class RunOptions {
       o.put("plan.limit", limit.toString());
     }
     if (delay != null) {
-      o.put("throttle.period-ms", Long.toString(Durations.toMillis(delay, "--delay")));
+      long millis = Durations.toMillis(delay, "--delay");
+      o.put("throttle.disabled", Boolean.toString(millis == 0));
+      if (millis > 0) {
+        o.put("throttle.period-ms", Long.toString(millis));
+      }
     }
     if (refresh != null) {
       try {

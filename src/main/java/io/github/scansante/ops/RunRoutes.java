@@ -1,0 +1,12 @@
+package io.github.scansante.ops;
+
+/** Endpoints of routes/extraction.yaml that code outside the routes sends to. */
+public final class RunRoutes {
+
+  /** Begins a run for the trigger in the body, then makes the pass. */
+  public static final String RUN = "direct:run";
+  /** Makes the pass of a run already begun (body: its RunInfo). */
+  public static final String PASS = "direct:run-pass";
+
+  private RunRoutes() {}
+}
