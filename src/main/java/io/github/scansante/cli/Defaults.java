@@ -33,6 +33,10 @@ final class Defaults {
     return value.strip();
   }
 
+  static boolean has(String key) {
+    return load().containsKey(key);
+  }
+
   private static Properties load() {
     Properties props = new Properties();
     try (InputStream in = Defaults.class.getClassLoader().getResourceAsStream(FILE)) {

@@ -41,9 +41,18 @@ public class RunOptions {
   @Option(names = "--refresh", paramLabel = "MODE", description = "all (default for run) or changed (skip frozen years already verified).")
   String refresh;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any key of application.properties, e.g. --set retry.max-retries=6.")
+  Map<String, String> settings = new LinkedHashMap<>();
+
   /** Checks every value and returns the property overrides; bad input is a {@link UsageException}. */
   Map<String, String> overrides() {
     Map<String, String> o = new LinkedHashMap<>();
+    settings.forEach((key, value) -> {
+      if (!key.startsWith("camel.") && !Defaults.has(key)) {
+        throw new UsageException("--set " + key + ": no such key in application.properties");
+      }
+      o.put(key, value);
+    });
     if (site != null) {
       o.put("site.url", checkSite(site));
     }

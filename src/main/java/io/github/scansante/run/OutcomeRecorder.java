@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /** Turns the end of a combination's journey, written or dead-lettered, into its journal row. */
 public final class OutcomeRecorder {
@@ -48,7 +49,10 @@ public final class OutcomeRecorder {
 
   public void deadLetter(Exchange exchange) {
     Verdict verdict = exchange.getProperty(Verdicts.VERDICT, Verdict.class);
-    DEAD_LETTERS.warn("{} {}: {}", exchange.getProperty(SiteRequests.COMBINATION), verdict.outcome().label(), verdict.reason());
+    // Combinations refused before any request were already reported together when the run began.
+    boolean requested = exchange.getProperty(SiteRequests.URL) != null;
+    DEAD_LETTERS.atLevel(requested ? Level.WARN : Level.DEBUG)
+        .log("{} {}: {}", exchange.getProperty(SiteRequests.COMBINATION), verdict.outcome().label(), verdict.reason());
     record(exchange, verdict.outcome(), verdict.reason(), exchange.getProperty(PageVerifier.PAGE, ResultPage.class), "", "");
   }
 

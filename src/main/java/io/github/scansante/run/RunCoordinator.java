@@ -22,6 +22,8 @@ public final class RunCoordinator {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCoordinator.class);
   public static final String CLI_TRIGGER = "cli";
+  /** Unattended triggers use the scheduled refresh mode; the others the command line's. */
+  private static final java.util.Set<String> SCHEDULED_TRIGGERS = java.util.Set.of("quartz", "jmx");
 
   /** The plan and refresh settings of this process. */
   public record Settings(String planName, YearRange years, long limit, RefreshPolicy.Mode cliRefresh,
@@ -59,7 +61,7 @@ public final class RunCoordinator {
     try {
       cookies.clear();
       RunInfo run = journal.open(trigger, settings.planName(), clock.instant());
-      refresh.prepare(CLI_TRIGGER.equals(trigger) ? settings.cliRefresh() : settings.scheduledRefresh());
+      refresh.prepare(SCHEDULED_TRIGGERS.contains(trigger) ? settings.scheduledRefresh() : settings.cliRefresh());
       active.set(run);
       LOG.info("Run {} started by {} on plan {}", run.id(), trigger, settings.planName());
       return run;

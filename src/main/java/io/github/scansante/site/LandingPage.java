@@ -18,10 +18,18 @@ public final class LandingPage {
   public void read(Exchange exchange) throws java.io.IOException {
     String url = exchange.getProperty(SiteRequests.URL, String.class);
     catalogue.useForm(discovery.read(reader.readText(exchange), url));
+    forgetRequest(exchange);
   }
 
   public void unavailable(Exchange exchange) {
     Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     catalogue.useBuiltIn(failure == null ? "disabled by site.discover-form" : RetryPolicy.describe(failure));
+    forgetRequest(exchange);
+  }
+
+  /** The run's exchange is copied into each combination's: the landing request must not leak into them. */
+  private static void forgetRequest(Exchange exchange) {
+    exchange.removeProperty(SiteRequests.URL);
+    exchange.removeProperty(RetryPolicy.ATTEMPTS);
   }
 }
