@@ -1,0 +1,89 @@
+package io.github.scansante.replica;
+
+import io.github.scansante.catalogue.Catalogue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides what the site would answer to a submit query, after the contract observed on the real
+ * site: an unknown year, level, zone (or a zone of another level), base or grouping mode is
+ * refused; {@code typrgp=rgpGHM} restricts the table only when exactly one grouping field carries
+ * a known code, and otherwise — the trap of the misspelt {@code ASO=M} — answers a blank grouping
+ * line above the <em>unfiltered</em> table.
+ */
+final class SubmitResolver {
+
+  /** What the echo says before a grouping's label, by field. */
+  static final Map<String, String> GROUPING_CAPTIONS = Map.of(
+      "A50", "Activité de soins",
+      "CAS", "Catégorie d'activité de soins",
+      "DA", "Domaine d'activité",
+      "GP", "Groupe de planification");
+
+  private final Catalogue catalogue;
+  private final SyntheticDataset dataset;
+  private final String newestYearUpdate;
+  private final String newestPeriod;
+
+  SubmitResolver(Catalogue catalogue, SyntheticDataset dataset, String newestYearUpdate, String newestPeriod) {
+    this.catalogue = catalogue;
+    this.dataset = dataset;
+    this.newestYearUpdate = newestYearUpdate;
+    this.newestPeriod = newestPeriod;
+  }
+
+  /** The report to show, or empty when the site would refuse the query. */
+  Optional<Report> resolve(Map<String, String> query) {
+    String year = query.getOrDefault("annee", "");
+    String tgeo = query.getOrDefault("tgeo", "");
+    String codegeo = query.getOrDefault("codegeo", "");
+    String base = query.getOrDefault("base", "");
+    String typrgp = query.getOrDefault("typrgp", "");
+    boolean known = dataset.years().contains(year)
+        && Catalogue.GEO_LEVELS.contains(tgeo)
+        && catalogue.offers(Catalogue.zoneField(tgeo), codegeo)
+        && SyntheticDataset.BASES.contains(base)
+        && (typrgp.equals("tous") || typrgp.equals("rgpGHM"));
+    if (!known) {
+      return Optional.empty();
+    }
+    Optional<Grouping> grouping = typrgp.equals("tous") ? Optional.of(Grouping.ALL) : restriction(query);
+    List<String> echo = new ArrayList<>();
+    echo.add("Activité MCO");
+    echo.add(year.equals(dataset.newestYear())
+        ? "Année: " + year + " (mise à jour hebdomadaire / dernière mise à jour le " + newestYearUpdate + ")"
+        : "Année: " + year);
+    echo.add("Zone géographique : " + catalogue.label(Catalogue.zoneField(tgeo), codegeo).orElseThrow());
+    echo.add("Catégorie d'établissement: " + catalogue.label("base", base).orElseThrow());
+    echo.add(grouping.map(this::groupingLine).orElse(""));
+    Grouping applied = grouping.orElse(Grouping.ALL);
+    String period = year.equals(dataset.newestYear()) ? newestPeriod : "M12";
+    return Optional.of(new Report(echo, applied.showsSeances(dataset.tree()), period,
+        dataset.table(year, base, tgeo, codegeo, applied)));
+  }
+
+  /** The one grouping field set to a known code, if exactly one is. */
+  private Optional<Grouping> restriction(Map<String, String> query) {
+    List<Grouping> set = new ArrayList<>();
+    for (String field : Catalogue.GROUPING_FIELDS) {
+      String code = query.getOrDefault(field, "");
+      if (!code.isEmpty()) {
+        set.add(new Grouping(field, code));
+      }
+    }
+    if (set.size() != 1 || !catalogue.offers(set.get(0).field(), set.get(0).code())) {
+      return Optional.empty();
+    }
+    return Optional.of(set.get(0));
+  }
+
+  private String groupingLine(Grouping g) {
+    if (g.isAll()) {
+      return "Choix de regroupement: " + catalogue.label("typrgp", "tous").orElse("Tous séjours/séances");
+    }
+    return "Choix de regroupement: " + GROUPING_CAPTIONS.get(g.field()) + " : "
+        + catalogue.label(g.field(), g.code()).orElseThrow();
+  }
+}
