@@ -19,6 +19,7 @@ import io.github.scansante.site.LandingPage;
 import io.github.scansante.site.ResponseReader;
 import io.github.scansante.site.RetryPolicy;
 import io.github.scansante.site.SiteCatalogue;
+import io.github.scansante.site.RequestSpacing;
 import io.github.scansante.site.SiteCircuit;
 import io.github.scansante.site.SiteQuery;
 import io.github.scansante.site.SiteRequests;
@@ -32,6 +33,7 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.impl.ChainElement;
 
 /**
  * Builds the beans the routes name from application.properties, in dependency order, and tunes
@@ -53,6 +55,8 @@ public class PipelineConfiguration implements CamelConfiguration {
   @PropertyInject("retry.multiplier") private double retryMultiplier;
   @PropertyInject("retry.max-delay-ms") private long retryMaxDelayMs;
   @PropertyInject("retry.retry-after-cap-ms") private long retryAfterCapMs;
+  @PropertyInject("throttle.period-ms") private long throttlePeriodMs;
+  @PropertyInject("throttle.disabled") private boolean throttleDisabled;
   @PropertyInject("circuit.failure-threshold") private int circuitThreshold;
   @PropertyInject("circuit.initial-pause-ms") private long circuitInitialPauseMs;
   @PropertyInject("circuit.max-pause-ms") private long circuitMaxPauseMs;
@@ -75,7 +79,8 @@ public class PipelineConfiguration implements CamelConfiguration {
     Registry registry = context.getRegistry();
     Clock clock = Clock.systemUTC();
     BasicCookieStore sessionCookies = new BasicCookieStore();
-    configureHttp(context, sessionCookies);
+    RequestSpacing requestSpacing = new RequestSpacing(throttleDisabled ? 0 : throttlePeriodMs, Thread::sleep);
+    configureHttp(context, sessionCookies, requestSpacing);
 
     SiteCatalogue siteCatalogue = new SiteCatalogue(Catalogue.builtIn());
     Planner planner = new Planner(siteCatalogue.builtIn());
@@ -93,6 +98,7 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("siteCatalogue", siteCatalogue);
     registry.bind("siteRequests", new SiteRequests(siteUrl, landingPath, submitPath, siteQuery));
     registry.bind("siteCircuit", siteCircuit);
+    registry.bind("requestSpacing", requestSpacing);
     registry.bind("retryPolicy", new RetryPolicy(maxRetries, retryInitialDelayMs, retryMultiplier, retryMaxDelayMs,
         retryAfterCapMs, siteCircuit, clock));
     registry.bind("responseReader", responseReader);
@@ -108,7 +114,7 @@ public class PipelineConfiguration implements CamelConfiguration {
         progress, sessionCookies, clock));
   }
 
-  private void configureHttp(CamelContext context, BasicCookieStore sessionCookies) {
+  private void configureHttp(CamelContext context, BasicCookieStore sessionCookies, RequestSpacing spacing) {
     for (String scheme : HTTP_SCHEMES) {
       HttpComponent http = context.getComponent(scheme, HttpComponent.class);
       http.setConnectTimeout(connectTimeoutMs);
@@ -121,6 +127,12 @@ public class PipelineConfiguration implements CamelConfiguration {
       // HttpClient would otherwise wait out any Retry-After silently; our retry policy caps it.
       http.setAutomaticRetriesDisabled(true);
       http.setFollowRedirects(false);
+      // After the connection is made, just before the request is written: when it really leaves.
+      http.setHttpClientConfigurer(client -> client.addExecInterceptorAfter(ChainElement.CONNECT.name(), "request-spacing",
+          (request, scope, chain) -> {
+            spacing.sent();
+            return chain.proceed(request, scope);
+          }));
     }
   }
 }

@@ -204,7 +204,7 @@ public final class RunJournal {
   }
 
   /** Reads journal or manifest rows, skipping a header and a line torn by a crash. */
-  static List<ManifestRow> readRows(Path file) {
+  public static List<ManifestRow> readRows(Path file) {
     List<ManifestRow> rows = new ArrayList<>();
     if (!Files.exists(file)) {
       return rows;

@@ -32,7 +32,7 @@ public final class Verdicts {
   public void transportFailure(Exchange exchange) {
     Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     int attempts = exchange.getProperty(RetryPolicy.ATTEMPTS, 0, Integer.class);
-    String retried = RetryPolicy.isTransient(failure) ? " after " + attempts + " attempts" : " (not retried)";
+    String retried = RetryPolicy.isTransient(failure) ? " after " + attempts + (attempts == 1 ? " attempt" : " attempts") : " (not retried)";
     set(exchange, Outcome.FAILED, RetryPolicy.describe(failure) + retried);
   }
 

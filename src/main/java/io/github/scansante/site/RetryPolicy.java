@@ -46,7 +46,9 @@ public final class RetryPolicy {
 
   /** retryWhile predicate: records the failure, and when another attempt is due sets its delay. */
   public boolean shouldRetry(Exchange exchange) {
-    Throwable failure = exchange.getException();
+    // The error handler may already have moved the exception to EXCEPTION_CAUGHT.
+    Throwable failure = exchange.getException() != null ? exchange.getException()
+        : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     int failures = exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1;
     exchange.setProperty(ATTEMPTS, failures);
     circuit.recordFailure();

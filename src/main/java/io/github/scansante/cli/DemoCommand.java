@@ -1,0 +1,57 @@
+package io.github.scansante.cli;
+
+import io.github.scansante.replica.ReplicaServer;
+import io.github.scansante.run.RunJournal;
+import io.github.scansante.run.RunSummary;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Start the replica on a free port and run the strategic plan against it: the whole pipeline over real HTTP, in well under a minute.")
+class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default demo.output-dir: donnees_scansante_demo).")
+  String output;
+
+  @Option(names = "--delay", paramLabel = "D", description = "Time between request starts (default demo.delay-ms: 50ms).")
+  String delay;
+
+  @Option(names = "--plan", paramLabel = "P", description = "Plan to run (default strategic).")
+  String plan;
+
+  @Option(names = "--faults", paramLabel = "SPEC", description = "Make the replica misbehave (see simulate --help) to watch retries and dead letters.")
+  String faults;
+
+  @Override
+  public Integer call() throws Exception {
+    String dir = RunOptions.checkOutput(output != null ? output : Defaults.get("demo.output-dir"));
+    long delayMs = delay != null ? Durations.toMillis(delay, "--delay") : Long.parseLong(Defaults.get("demo.delay-ms"));
+    String planName = plan != null ? plan : "strategic";
+    RunOptions.checkPlan(planName, null);
+    try (ReplicaServer replica = ReplicaServer.start(SimulateCommand.config(0, faults, null, null))) {
+      System.out.println("Replica of the site on " + replica.baseUri() + " (synthetic data); plan " + planName
+          + ", one request every " + delayMs + " ms");
+      Map<String, String> overrides = new java.util.LinkedHashMap<>(Map.of(
+          "site.url", replica.baseUri().toString(),
+          "output.dir", dir,
+          "plan.name", planName,
+          "output.refresh", "all",
+          "throttle.disabled", Boolean.toString(delayMs == 0),
+          "retry.initial-delay-ms", Defaults.get("demo.retry-delay-ms"),
+          "circuit.initial-pause-ms", Defaults.get("demo.retry-delay-ms")));
+      if (delayMs > 0) {
+        overrides.put("throttle.period-ms", Long.toString(delayMs));
+      }
+      RunSummary summary = PipelineMain.runOnce(overrides, "demo");
+      Path root = Path.of(dir).toAbsolutePath();
+      System.out.println(summary.oneLine());
+      System.out.println("Files:        " + root);
+      System.out.println("Manifest:     " + root.resolve(RunJournal.MANIFEST));
+      System.out.println("Dead letters: " + root.resolve(RunJournal.DEAD_LETTERS));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.scansante.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.scansante.Fixtures;
+import io.github.scansante.page.PageParser;
+import io.github.scansante.page.ResultPage;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CommandLineTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      run --plan everything                       | unknown plan 'everything'
+      run --delay fast                            | --delay must be a duration
+      run --site ftp://example.org                | --site must be a base http(s) URL
+      run --site https://www.scansante.fr/x?y=1   | --site must be a base http(s) URL
+      run --years 2024-2015                       | ends before it starts
+      run --limit -3                              | --limit must be 0 or more
+      run --refresh sometimes                     | refresh must be 'changed' or 'all'
+      run --set no.such.key=1                     | no such key in application.properties
+      run --whatever                              | Unknown option: '--whatever'
+      serve --cron nonsense                       | is not a Quartz cron expression
+      serve --jmx-port 70000                      | --jmx-port must be between 1 and 65535
+      simulate --faults 503:sometimes             | 503:sometimes
+      plan --plan nowhere.csv                     | unknown plan 'nowhere.csv'
+      """)
+  void bad_input_gets_one_clear_line_and_exit_code_2(String args, String expected) {
+    Cli.Result r = Cli.execute(args.trim().split("\\s+"));
+    assertEquals(2, r.exitCode(), r.err());
+    List<String> lines = r.err().lines().toList();
+    assertEquals(1, lines.size(), r.err());
+    assertTrue(lines.get(0).startsWith("scansante: ") && lines.get(0).contains(expected), lines.get(0));
+  }
+
+  @Test
+  void an_unwritable_output_folder_is_bad_input(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("not-a-folder");
+    Files.writeString(file, "x");
+    Cli.Result r = Cli.execute("run", "--output", file.resolve("out").toString());
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().startsWith("scansante: cannot create the output folder"), r.err());
+  }
+
+  @Test
+  void plan_prints_one_combination_a_line_then_the_count() {
+    Cli.Result r = Cli.execute("plan", "--plan", "strategic", "--years", "2024");
+    assertEquals(0, r.exitCode(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals("2024|fe|99|bpub|tous||", lines.get(0));
+    assertEquals("29 combinations", lines.get(lines.size() - 1), "24 France + 5 departments");
+    assertEquals(30, lines.size());
+  }
+
+  @Test
+  void help_is_there_for_every_command() {
+    for (String command : List.of("run", "plan", "parse", "serve", "simulate", "demo")) {
+      Cli.Result r = Cli.execute(command, "--help");
+      assertEquals(0, r.exitCode(), command);
+      assertTrue(r.out().contains("Usage: scansante " + command), r.out());
+    }
+  }
+
+  @Test
+  void parse_reproduces_the_real_page_cell_for_cell() throws IOException {
+    Path page = Fixtures.page("2024_fe_99_bpub_tous.html");
+    Cli.Result r = Cli.execute("parse", page.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(r.out())).getRecords();
+    assertEquals(774, records.size(), "header + 773 establishments");
+    assertEquals("Nombre de séjours séances total", records.get(0).get(4));
+    assertEquals(List.of("CH", "010007987", "CH HAUTEVILLE-LOMPNES", "M12", "572", "497", "75", "0", "59,6 %", "62,42", "10,77", "15,9 %"),
+        records.get(1).toList());
+    ResultPage parsed = new PageParser().parse(Files.readString(page));
+    for (int i = 0; i < parsed.establishments().size(); i++) {
+      assertEquals(parsed.establishments().get(i), records.get(i + 1).toList());
+    }
+  }
+
+  @Test
+  void parse_exits_3_with_the_reason_when_the_page_has_no_data_table() {
+    Cli.Result r = Cli.execute("parse", Fixtures.page("error_requete-n-a-pu-aboutir.html").toString());
+    assertEquals(3, r.exitCode());
+    assertTrue(r.err().contains("Votre requête n'a pu aboutir"), r.err());
+    assertEquals("", r.out());
+  }
+}

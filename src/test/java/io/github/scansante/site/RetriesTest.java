@@ -1,0 +1,99 @@
+package io.github.scansante.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.scansante.cli.Cli;
+import io.github.scansante.page.Outcome;
+import io.github.scansante.replica.ReplicaConfig;
+import io.github.scansante.replica.ReplicaServer;
+import io.github.scansante.replica.RequestLog;
+import io.github.scansante.run.ManifestRow;
+import io.github.scansante.run.RunJournal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Transport failures from the replica's fault injection: retried, bounded, then dead-lettered. */
+class RetriesTest {
+
+  private static List<ManifestRow> manifest(Path out) throws java.io.IOException {
+    return RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+  }
+
+  private static Map<String, List<RequestLog.Entry>> byQuery(ReplicaServer replica) {
+    return replica.requestLog().submitEntries().stream().collect(Collectors.groupingBy(RequestLog.Entry::rawQuery));
+  }
+
+  @Test
+  void retry_after_is_honoured_then_the_answer_is_written(@TempDir Path out) throws Exception {
+    try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("503:every=1:retry-after=1").build())) {
+      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "2");
+      assertEquals(0, r.exitCode(), r.err());
+      for (List<RequestLog.Entry> attempts : byQuery(replica).values()) {
+        assertEquals(List.of(503, 200), attempts.stream().map(RequestLog.Entry::status).toList());
+        double waitedMs = (attempts.get(1).nanoTime() - attempts.get(0).nanoTime()) / 1e6;
+        assertTrue(waitedMs >= 1000, "waited " + waitedMs + " ms, Retry-After said 1 s");
+      }
+      assertTrue(manifest(out).stream().allMatch(m -> m.outcome() == Outcome.DATA && m.attempts() == 2), manifest(out).toString());
+    }
+  }
+
+  @Test
+  void a_retry_after_longer_than_the_cap_is_cut_to_the_cap(@TempDir Path out) throws Exception {
+    try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("429:every=1:retry-after=3600").build())) {
+      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "1", "--set", "retry.retry-after-cap-ms=300");
+      assertEquals(0, r.exitCode(), r.err());
+      List<RequestLog.Entry> attempts = byQuery(replica).values().iterator().next();
+      double waitedMs = (attempts.get(1).nanoTime() - attempts.get(0).nanoTime()) / 1e6;
+      assertTrue(waitedMs >= 300 && waitedMs < 3000, "waited " + waitedMs + " ms");
+      assertEquals(Outcome.DATA, manifest(out).get(0).outcome());
+    }
+  }
+
+  @Test
+  void a_site_that_keeps_failing_gets_a_bounded_number_of_attempts_then_a_dead_letter(@TempDir Path out) throws Exception {
+    try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("502:every=1:attempts=99").build())) {
+      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "2", "--set", "retry.max-retries=2");
+      assertEquals(0, r.exitCode(), "the pass completed: " + r.err());
+      byQuery(replica).values().forEach(attempts -> assertEquals(3, attempts.size(), "1 attempt + 2 retries"));
+      for (ManifestRow row : manifest(out)) {
+        assertEquals(Outcome.FAILED, row.outcome());
+        assertEquals("HTTP 502 after 3 attempts", row.reason());
+        assertEquals("", row.file());
+      }
+      assertEquals(2, Files.readAllLines(out.resolve(RunJournal.DEAD_LETTERS)).size());
+      assertEquals(List.of(RunJournal.DEAD_LETTERS, RunJournal.MANIFEST, RunJournal.RUNS),
+          Files.list(out).filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList(), "no data file");
+    }
+  }
+
+  @Test
+  void resets_truncated_bodies_and_timeouts_are_retried(@TempDir Path out) throws Exception {
+    String faults = "reset:every=3,truncate:every=2,slow:every=5:ms=1500";
+    try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults(faults).build())) {
+      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "10", "--set", "site.read-timeout-ms=500");
+      assertEquals(0, r.exitCode(), r.err());
+      long faulted = replica.requestLog().submitEntries().stream().filter(e -> !e.fault().isEmpty()).count();
+      assertTrue(faulted >= 5, "faults injected: " + faulted);
+      List<ManifestRow> rows = manifest(out);
+      assertEquals(10, rows.size());
+      assertTrue(rows.stream().allMatch(m -> m.outcome() == Outcome.DATA), rows.toString());
+      assertEquals(10 + faulted, replica.requestLog().submitEntries().size(), "one extra request per fault, no more");
+    }
+  }
+
+  @Test
+  void with_no_retries_configured_the_first_failure_is_final(@TempDir Path out) throws Exception {
+    try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("500:every=1:attempts=1").build())) {
+      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "1", "--set", "retry.max-retries=0");
+      assertEquals(0, r.exitCode(), r.err());
+      assertEquals(1, replica.requestLog().submitEntries().size());
+      assertEquals("HTTP 500 after 1 attempt", manifest(out).get(0).reason());
+    }
+  }
+}
