@@ -80,7 +80,7 @@ public final class RunCoordinator {
       total++;
       catalogue.notOffered(c).ifPresent(reason -> refused.merge(reason, 1L, Long::sum));
     }
-    LOG.info("Plan {}: {} combinations, codes checked against the {}", plan.name(), total, catalogue.source());
+    LOG.info("Plan {}: {} combinations, codes checked against {}", plan.name(), total, catalogue.describe());
     refused.forEach((reason, n) -> LOG.warn("{} combinations skipped without a request: {}", n, reason));
     progress.start(total, journal.current().resumed());
     return plan;

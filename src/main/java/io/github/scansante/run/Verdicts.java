@@ -7,9 +7,13 @@ import io.github.scansante.site.RetryPolicy;
 import io.github.scansante.site.SiteCatalogue;
 import io.github.scansante.site.SiteRequests;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Names the outcome of a combination that cannot be written, with a precise reason. */
 public final class Verdicts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Verdicts.class);
 
   public static final String VERDICT = "verdict";
 
@@ -39,6 +43,12 @@ public final class Verdicts {
   public void malformed(Exchange exchange) {
     Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     set(exchange, Outcome.MALFORMED, failure == null ? "unreadable page" : failure.getMessage());
+  }
+
+  public void unexpected(Exchange exchange) {
+    Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    LOG.error("Unexpected error on {}", exchange.getProperty(SiteRequests.COMBINATION), failure);
+    set(exchange, Outcome.FAILED, "unexpected error: " + failure);
   }
 
   public void writeFailed(Exchange exchange) {

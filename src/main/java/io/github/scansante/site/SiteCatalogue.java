@@ -44,8 +44,9 @@ public final class SiteCatalogue {
     LOG.warn("Site form not read ({}): checking the plan against the built-in catalogue", why);
   }
 
-  public String source() {
-    return form == null ? builtIn.source() : form.source();
+  /** What the plan is checked against, for the log. */
+  public String describe() {
+    return form == null ? "the built-in catalogue" : "the site's form at " + form.source();
   }
 
   /** Why the form would not accept this combination, or empty when every code is offered. */
