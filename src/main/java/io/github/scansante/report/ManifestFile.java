@@ -10,14 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** The {@code run-manifest.csv} of an output folder, as written by {@link RunJournal}. */
 final class ManifestFile {
+
+  /** The outcomes whose table is on disk: written this run, or kept from an earlier one. */
+  static final Set<Outcome> WRITTEN = EnumSet.of(Outcome.DATA, Outcome.UNCHANGED);
 
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
@@ -44,9 +49,8 @@ final class ManifestFile {
     }
   }
 
-  /** Whether the row's table was written, this run or an earlier one. */
   static boolean isWritten(ManifestRow row) {
-    return row.outcome() == Outcome.DATA || row.outcome() == Outcome.UNCHANGED;
+    return WRITTEN.contains(row.outcome());
   }
 
   /**

@@ -123,7 +123,7 @@ public final class MasterTable {
     String grouping = c.isAllStays() ? Combination.ALL_STAYS : c.groupingField();
     String groupingLabel = c.isAllStays() ? label(ALL_STAYS_LABEL_FIELD, Combination.ALL_STAYS) : label(c.groupingField(), c.groupingCode());
     return List.of(c.annee(), c.tgeo(), c.codegeo(), label(Catalogue.zoneField(c.tgeo()), c.codegeo()), c.base(),
-        label("base", c.base()), grouping, c.groupingCode(), groupingLabel);
+        label(CoverageGrid.BASE_FIELD, c.base()), grouping, c.groupingCode(), groupingLabel);
   }
 
   private String label(String field, String code) {
