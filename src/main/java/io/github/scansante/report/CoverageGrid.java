@@ -29,6 +29,8 @@ final class CoverageGrid {
       "CAS", "Catégorie d'activité",
       "DA", "Domaine d'activité",
       "GP", "Groupe de planification");
+  private static final int YEAR_COLUMN_PX = 60;
+  private static final int MAX_CELL_PX = 200;
   /** The catalogue field of establishment categories. */
   static final String BASE_FIELD = "base";
   /** The tint is the most frequent outcome; on a tie, the problem shows rather than the success. */
@@ -83,7 +85,10 @@ final class CoverageGrid {
     if (columns.isEmpty()) {
       return "<p class=\"empty\">No combination in run-manifest.csv yet.</p>";
     }
-    StringBuilder out = new StringBuilder("<table class=\"grid\" id=\"coverage\"><thead><tr><th rowspan=\"2\" class=\"year\">Année</th>");
+    // A few columns stay cell-sized instead of stretching across the page.
+    int maxWidth = YEAR_COLUMN_PX + columns.size() * MAX_CELL_PX;
+    StringBuilder out = new StringBuilder("<table class=\"grid\" id=\"coverage\" style=\"max-width:" + maxWidth
+        + "px\"><thead><tr><th rowspan=\"2\" class=\"year\">Année</th>");
     Map<String, Integer> spans = new LinkedHashMap<>();
     columns.forEach(c -> spans.merge(c.base(), 1, Integer::sum));
     spans.forEach((base, span) -> out.append("<th class=\"base\" colspan=\"").append(span).append("\">")
