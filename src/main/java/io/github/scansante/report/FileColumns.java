@@ -41,8 +41,4 @@ final class FileColumns {
     Integer i = index.get(column);
     return i == null ? "" : record.get(i);
   }
-
-  int size() {
-    return index.size();
-  }
 }
