@@ -24,6 +24,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,14 +50,19 @@ class RunReportBrowserTest {
   @TempDir static Path profile;
   private static Path report;
 
-  @BeforeAll
-  static void writeTheReport() throws IOException {
+  /** Per test, not per class: surefire counts and shows a skip only there. */
+  @BeforeEach
+  void requireChromium() {
     if ("1".equals(System.getenv(SKIP_VARIABLE))) {
       Assumptions.abort(SKIP_VARIABLE + "=1: headless-browser check of report.html skipped");
     }
     if (!Files.isExecutable(CHROMIUM)) {
       fail(CHROMIUM + " not found: install it (apt-get install -y chromium) or set " + SKIP_VARIABLE + "=1 to skip this test");
     }
+  }
+
+  @BeforeAll
+  static void writeTheReport() throws IOException {
     deleteTree(ARTEFACTS);
     ReportScenario.write(ARTEFACTS);
     new AnalystOutputs(Catalogue.builtIn()).build(ARTEFACTS);
