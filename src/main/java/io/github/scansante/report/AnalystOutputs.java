@@ -1,0 +1,32 @@
+package io.github.scansante.report;
+
+import io.github.scansante.catalogue.Catalogue;
+import java.nio.file.Path;
+
+/**
+ * What analysts get at the end of every run, beside the per-combination files: the typed master
+ * table, then the report drawn from it. A Camel bean: the pipeline calls {@link #build} once the
+ * run's manifest is written.
+ */
+public final class AnalystOutputs {
+
+  private final MasterTable master;
+  private final RunReport report;
+
+  /** With the built-in catalogue's labels. */
+  public AnalystOutputs() {
+    this(Catalogue.builtIn());
+  }
+
+  /** @param catalogue where zone, category and grouping labels come from (e.g. the live form's) */
+  public AnalystOutputs(Catalogue catalogue) {
+    this.master = new MasterTable(catalogue);
+    this.report = new RunReport(catalogue);
+  }
+
+  /** Rebuilds {@code scansante_master.csv}, then {@code report.html}, at the root of {@code outputDir}. */
+  public void build(Path outputDir) {
+    master.build(outputDir);
+    report.write(outputDir);
+  }
+}

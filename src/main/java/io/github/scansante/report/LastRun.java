@@ -1,0 +1,58 @@
+package io.github.scansante.report;
+
+import io.github.scansante.page.Outcome;
+import io.github.scansante.run.RunJournal;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** The last line of {@code runs.csv}: which run the report describes. */
+final class LastRun {
+
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+
+  private LastRun() {}
+
+  /** The last completed run's columns by name; empty when no run has completed in this folder. */
+  static Optional<Map<String, String>> read(Path outputDir) {
+    Path runs = outputDir.resolve(RunJournal.RUNS);
+    if (!Files.exists(runs)) {
+      return Optional.empty();
+    }
+    try (Reader reader = Files.newBufferedReader(runs, StandardCharsets.UTF_8); CSVParser parser = FORMAT.parse(reader)) {
+      CSVRecord last = null;
+      for (CSVRecord record : parser) {
+        last = record;
+      }
+      return Optional.ofNullable(last).map(CSVRecord::toMap);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + runs, e);
+    }
+  }
+
+  /** One line, e.g. "Run 20250920T081500Z-cli (cli, plan strategic) · ended … · 12 combinations: 10 data, 2 refused". */
+  static String describe(Map<String, String> run) {
+    List<String> outcomes = new ArrayList<>();
+    for (Outcome o : Outcome.values()) {
+      String n = run.getOrDefault(o.label().replace('-', '_'), "0");
+      if (!n.equals("0") && !n.isEmpty()) {
+        outcomes.add(n + " " + o.label());
+      }
+    }
+    return "Run " + run.getOrDefault("run_id", "?") + " (" + run.getOrDefault("trigger", "?") + ", plan "
+        + run.getOrDefault("plan", "?") + ") · started " + run.getOrDefault("started", "?") + " · ended "
+        + run.getOrDefault("ended", "?") + " after " + run.getOrDefault("elapsed_s", "?") + " s · "
+        + run.getOrDefault("combinations", "?") + " combinations: " + String.join(", ", outcomes) + " · "
+        + run.getOrDefault("files_written", "?") + " files, " + run.getOrDefault("rows_written", "?") + " rows written";
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.scansante.report;
+
+import io.github.scansante.page.Outcome;
+import io.github.scansante.run.ManifestRow;
+import io.github.scansante.run.RunJournal;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** The {@code run-manifest.csv} of an output folder, as written by {@link RunJournal}. */
+final class ManifestFile {
+
+  /** The outcomes whose table is on disk: written this run, or kept from an earlier one. */
+  static final Set<Outcome> WRITTEN = EnumSet.of(Outcome.DATA, Outcome.UNCHANGED);
+
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+
+  private ManifestFile() {}
+
+  /** Every row, in manifest order; none when the folder has no manifest yet. */
+  static List<ManifestRow> read(Path outputDir) {
+    Path manifest = outputDir.resolve(RunJournal.MANIFEST);
+    List<ManifestRow> rows = new ArrayList<>();
+    if (!Files.exists(manifest)) {
+      return rows;
+    }
+    try (Reader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8);
+        CSVParser parser = FORMAT.parse(reader)) {
+      if (!parser.getHeaderNames().equals(ManifestRow.HEADER)) {
+        throw new IllegalStateException(manifest + " has columns " + parser.getHeaderNames() + ", expected " + ManifestRow.HEADER);
+      }
+      for (CSVRecord record : parser) {
+        rows.add(ManifestRow.fromCells(record.toList()));
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + manifest, e);
+    }
+  }
+
+  static boolean isWritten(ManifestRow row) {
+    return WRITTEN.contains(row.outcome());
+  }
+
+  /**
+   * The data file of a row whose table is on disk: written this run or kept from an earlier one.
+   * A path leading outside the output folder is refused: the manifest is a file anyone can edit.
+   */
+  static Optional<Path> dataFile(Path outputDir, ManifestRow row) {
+    if (!isWritten(row) || row.file().isEmpty()) {
+      return Optional.empty();
+    }
+    Path root = outputDir.toAbsolutePath().normalize();
+    Path file = root.resolve(row.file()).normalize();
+    return file.startsWith(root) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+}

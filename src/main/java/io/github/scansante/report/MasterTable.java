@@ -1,0 +1,146 @@
+package io.github.scansante.report;
+
+import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.plan.Combination;
+import io.github.scansante.run.ManifestRow;
+import io.github.scansante.run.RunJournal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code scansante_master.csv}: every establishment row of every table on disk, in one long typed
+ * table for code (pandas, R, DuckDB): one row per establishment per combination, the combination's
+ * codes and labels first, provenance last. Plain UTF-8 without BOM, comma, {@code \n}; the
+ * per-combination files stay the Excel-flavoured copies. Column meanings: {@code
+ * docs/data-dictionary.md}.
+ *
+ * <p>Rebuilt from {@code run-manifest.csv} (rows {@code data} and {@code unchanged} whose file
+ * exists), streamed row by row, and renamed into place only when complete.
+ */
+public final class MasterTable {
+
+  public static final String FILE_NAME = "scansante_master.csv";
+  /** The catalogue field whose option {@code tous} labels the all-stays tables. */
+  private static final String ALL_STAYS_LABEL_FIELD = "typrgp";
+  private static final long NANOS_PER_MILLI = 1_000_000;
+  private static final Logger LOG = LoggerFactory.getLogger(MasterTable.class);
+  private static final List<String> COMBINATION_COLUMNS = List.of("annee", "niveau_geo", "code_zone", "zone", "base",
+      "base_label", "regroupement", "code_regroupement", "regroupement_label");
+  private static final List<String> PROVENANCE_COLUMNS = List.of("source_file", "fetched_at", "site_updated");
+  /** Every column, in file order. */
+  public static final List<String> HEADER = Stream.of(COMBINATION_COLUMNS, EstablishmentCells.header(), PROVENANCE_COLUMNS)
+      .flatMap(List::stream).toList();
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n")
+      .setHeader(HEADER.toArray(String[]::new)).get();
+
+  private final Catalogue catalogue;
+
+  /** @param catalogue where zone, base and grouping labels come from */
+  public MasterTable(Catalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  /**
+   * Rewrites {@code scansante_master.csv} at the root of {@code outputDir}. On any failure the
+   * previous master stays as it was.
+   *
+   * @throws IllegalStateException when a data file has an unknown column or a cell its column
+   *     cannot hold
+   */
+  public void build(Path outputDir) {
+    Path target = outputDir.resolve(FILE_NAME);
+    Path part = target.resolveSibling(FILE_NAME + RunJournal.PART_SUFFIX);
+    long started = System.nanoTime();
+    Counts counts = new Counts();
+    try {
+      try (Writer writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
+          CSVPrinter out = new CSVPrinter(writer, FORMAT)) {
+        for (ManifestRow row : ManifestFile.read(outputDir)) {
+          Optional<Path> file = ManifestFile.dataFile(outputDir, row);
+          if (file.isPresent()) {
+            copy(file.get(), row, out, counts);
+          } else if (!row.file().isEmpty() && ManifestFile.isWritten(row)) {
+            LOG.warn("{} is in the manifest but not on disk: left out of the master", row.file());
+          }
+        }
+      }
+      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      deleteQuietly(part);
+      throw new UncheckedIOException("cannot build " + target, e);
+    } catch (RuntimeException e) {
+      deleteQuietly(part);
+      throw e;
+    }
+    LOG.info("{}: {} rows from {} files in {} ms{}", FILE_NAME, counts.rows, counts.files,
+        (System.nanoTime() - started) / NANOS_PER_MILLI,
+        counts.withoutFiness == 0 ? "" : " (" + counts.withoutFiness + " rows without FINESS left out)");
+  }
+
+  private void copy(Path file, ManifestRow row, CSVPrinter out, Counts counts) throws IOException {
+    List<String> combination = combinationCells(row.combination());
+    List<String> provenance = List.of(row.file(), row.fetchedAt(), row.siteUpdated());
+    try (CSVParser in = SiteCsv.open(file)) {
+      FileColumns columns = FileColumns.of(in.getHeaderNames(), row.file());
+      for (CSVRecord record : in) {
+        String where = row.file() + " line " + in.getCurrentLineNumber();
+        if (record.size() != in.getHeaderNames().size()) {
+          throw new IllegalStateException(where + ": " + record.size() + " cells, header has " + in.getHeaderNames().size());
+        }
+        // An establishment has a FINESS; the site's Total row does not, and is not an establishment.
+        if (columns.cell(record, SiteColumn.FINESS).isBlank()) {
+          counts.withoutFiness++;
+          continue;
+        }
+        List<String> cells = new ArrayList<>(HEADER.size());
+        cells.addAll(combination);
+        cells.addAll(EstablishmentCells.of(columns, record, where));
+        cells.addAll(provenance);
+        out.printRecord(cells);
+        counts.rows++;
+      }
+    }
+    counts.files++;
+  }
+
+  private List<String> combinationCells(Combination c) {
+    Integer.parseInt(c.annee()); // the master promises an integer year: fail here, not in the analyst's reader
+    String grouping = c.isAllStays() ? Combination.ALL_STAYS : c.groupingField();
+    String groupingLabel = c.isAllStays() ? label(ALL_STAYS_LABEL_FIELD, Combination.ALL_STAYS) : label(c.groupingField(), c.groupingCode());
+    return List.of(c.annee(), c.tgeo(), c.codegeo(), label(Catalogue.zoneField(c.tgeo()), c.codegeo()), c.base(),
+        label(CoverageGrid.BASE_FIELD, c.base()), grouping, c.groupingCode(), groupingLabel);
+  }
+
+  private String label(String field, String code) {
+    return catalogue.label(field, code).orElse("");
+  }
+
+  private static void deleteQuietly(Path part) {
+    try {
+      Files.deleteIfExists(part);
+    } catch (IOException ignored) {
+      // The next run's journal removes leftover .part files.
+    }
+  }
+
+  private static final class Counts {
+    long files;
+    long rows;
+    long withoutFiness;
+  }
+}
