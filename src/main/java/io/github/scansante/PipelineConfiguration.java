@@ -7,6 +7,7 @@ import io.github.scansante.page.PageClassifier;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.plan.Planner;
 import io.github.scansante.plan.YearRange;
+import io.github.scansante.report.AnalystOutputs;
 import io.github.scansante.run.OutcomeRecorder;
 import io.github.scansante.run.PageVerifier;
 import io.github.scansante.run.Progress;
@@ -110,6 +111,7 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("runJournal", runJournal);
     registry.bind("outcomeRecorder", new OutcomeRecorder(runJournal, pageClassifier, clock));
     registry.bind("refreshPolicy", refreshPolicy);
+    registry.bind("analystOutputs", new AnalystOutputs(siteCatalogue.builtIn()));
     registry.bind("runCoordinator", new RunCoordinator(settings, planner, siteCatalogue, runJournal, refreshPolicy,
         progress, sessionCookies, clock));
   }

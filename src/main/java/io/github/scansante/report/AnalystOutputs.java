@@ -13,11 +13,6 @@ public final class AnalystOutputs {
   private final MasterTable master;
   private final RunReport report;
 
-  /** With the built-in catalogue's labels. */
-  public AnalystOutputs() {
-    this(Catalogue.builtIn());
-  }
-
   /** @param catalogue where zone, category and grouping labels come from (e.g. the live form's) */
   public AnalystOutputs(Catalogue catalogue) {
     this.master = new MasterTable(catalogue);

@@ -5,6 +5,7 @@ import io.github.scansante.page.PageClassifier;
 import io.github.scansante.page.ResultPage;
 import io.github.scansante.page.Verdict;
 import io.github.scansante.plan.Combination;
+import io.github.scansante.report.TotalCheck;
 import io.github.scansante.site.RetryPolicy;
 import io.github.scansante.site.SiteRequests;
 import java.io.IOException;
@@ -62,7 +63,8 @@ public final class OutcomeRecorder {
     int attempts = exchange.getProperty(RetryPolicy.ATTEMPTS, 0, Integer.class) + (outcome == Outcome.FAILED ? 0 : 1);
     String url = exchange.getProperty(SiteRequests.URL, "", String.class);
     boolean requested = !url.isEmpty();
-    journal.record(new ManifestRow(c, outcome, reason, rows, "", file, sha256, url, requested ? attempts : 0,
+    String totalCheck = outcome == Outcome.DATA ? TotalCheck.check(page) : "";
+    journal.record(new ManifestRow(c, outcome, reason, rows, totalCheck, file, sha256, url, requested ? attempts : 0,
         requested ? clock.instant().toString() : "", page == null ? "" : classifier.siteUpdateDate(page),
         page != null && classifier.frozenYear(page)));
   }
