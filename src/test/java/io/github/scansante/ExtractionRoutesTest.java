@@ -130,6 +130,22 @@ class ExtractionRoutesTest {
   }
 
   @Test
+  void the_master_table_and_the_report_agree_with_the_verified_files() throws IOException {
+    List<ManifestRow> data = manifest(strategicOut).stream().filter(r -> r.outcome() == Outcome.DATA).toList();
+    long rows = data.stream().mapToLong(ManifestRow::rows).sum();
+    try (var lines = Files.lines(strategicOut.resolve("scansante_master.csv"))) {
+      assertEquals(rows + 1, lines.count(), "header + one line per establishment of every verified file");
+    }
+    assertTrue(data.stream().allMatch(r -> r.totalCheck().startsWith("ok") || r.totalCheck().startsWith("n/a")),
+        "rows agree with the Total where it is numeric");
+    assertTrue(Files.readString(strategicOut.resolve("report.html")).contains(strategicRunId()));
+  }
+
+  private static String strategicRunId() throws IOException {
+    return Files.readAllLines(strategicOut.resolve(RunJournal.RUNS)).get(1).split(",")[0];
+  }
+
+  @Test
   void dead_letter_log_names_each_combination_without_a_file_and_why() throws IOException {
     List<String> lines = Files.readAllLines(strategicOut.resolve(RunJournal.DEAD_LETTERS));
     long withoutFile = manifest(strategicOut).stream().filter(r -> r.file().isEmpty()).count();
