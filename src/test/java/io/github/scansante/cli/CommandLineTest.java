@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.scansante.Fixtures;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.page.ResultPage;
+import io.github.scansante.replica.ReplicaConfig;
+import io.github.scansante.replica.ReplicaServer;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -61,6 +63,18 @@ class CommandLineTest {
     assertEquals("2024|fe|99|bpub|tous||", lines.get(0));
     assertEquals("29 combinations", lines.get(lines.size() - 1), "24 France + 5 departments");
     assertEquals(30, lines.size());
+  }
+
+  @Test
+  void discover_compares_the_forms_codes_with_the_built_in_catalogue() {
+    try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.defaults())) {
+      Cli.Result r = Cli.execute("plan", "--discover", "--site", replica.baseUri().toString());
+      assertEquals(0, r.exitCode(), r.err());
+      List<String> lines = r.out().lines().toList();
+      assertTrue(lines.contains(String.format("%-10s %-8s %-8s %s", "base", "ball", "built-in", "Tous")), r.out());
+      assertTrue(lines.contains(String.format("%-10s %-8s %-8s %s", "base", "bpub", "both", "Publics et PSPH")), r.out());
+      assertTrue(lines.contains(String.format("%-10s %-8s %-8s %s", "zone-de", "2A", "both", "CORSE-DU-SUD")), r.out());
+    }
   }
 
   @Test
