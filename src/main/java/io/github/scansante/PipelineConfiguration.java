@@ -30,6 +30,7 @@ import java.util.Arrays;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
@@ -95,6 +96,8 @@ public class PipelineConfiguration implements CamelConfiguration {
     RunCoordinator.Settings settings = new RunCoordinator.Settings(planName, YearRange.parse(planYears), planLimit,
         RefreshPolicy.parseMode(cliRefresh), RefreshPolicy.parseMode(scheduledRefresh));
 
+    // The run's exchange is left as it was by steps run on a copy of it (the landing page).
+    registry.bind("keepRunExchange", AggregationStrategies.useOriginal());
     registry.bind("siteCatalogue", siteCatalogue);
     registry.bind("siteRequests", new SiteRequests(siteUrl, landingPath, submitPath, siteQuery));
     registry.bind("siteCircuit", siteCircuit);
