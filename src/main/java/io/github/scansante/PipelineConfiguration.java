@@ -14,6 +14,7 @@ import io.github.scansante.run.RefreshPolicy;
 import io.github.scansante.run.RunCoordinator;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.Verdicts;
+import io.github.scansante.site.BodyCap;
 import io.github.scansante.site.FormDiscovery;
 import io.github.scansante.site.LandingPage;
 import io.github.scansante.site.ResponseReader;
@@ -130,12 +131,14 @@ public class PipelineConfiguration implements CamelConfiguration {
       // HttpClient would otherwise wait out any Retry-After silently; our retry policy caps it.
       http.setAutomaticRetriesDisabled(true);
       http.setFollowRedirects(false);
-      // After the connection is made, just before the request is written: when it really leaves.
-      http.setHttpClientConfigurer(client -> client.addExecInterceptorAfter(ChainElement.CONNECT.name(), "request-spacing",
-          (request, scope, chain) -> {
+      http.setHttpClientConfigurer(client -> client
+          // After the connection is made, just before the request is written: when it really leaves.
+          .addExecInterceptorAfter(ChainElement.CONNECT.name(), "request-spacing", (request, scope, chain) -> {
             spacing.sent();
             return chain.proceed(request, scope);
-          }));
+          })
+          // Outermost, so that it counts the body as camel-http reads it, decompressed.
+          .addExecInterceptorFirst("body-cap", new BodyCap(pageMaxBytes)));
     }
   }
 }

@@ -60,7 +60,7 @@ public final class ResponseReader {
     try (in) {
       byte[] body = in.readNBytes(maxBytes + 1);
       if (body.length > maxBytes) {
-        throw new MalformedPageException("body larger than " + maxBytes + " bytes");
+        throw BodyCap.tooLarge(maxBytes);
       }
       if (body.length == 0) {
         throw new MalformedPageException("empty body");
