@@ -15,6 +15,7 @@ import io.github.scansante.run.RefreshPolicy;
 import io.github.scansante.run.RunCoordinator;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.Verdicts;
+import io.github.scansante.site.BodyCap;
 import io.github.scansante.site.FormDiscovery;
 import io.github.scansante.site.LandingPage;
 import io.github.scansante.site.ResponseReader;
@@ -31,6 +32,7 @@ import java.util.Arrays;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
@@ -96,6 +98,8 @@ public class PipelineConfiguration implements CamelConfiguration {
     RunCoordinator.Settings settings = new RunCoordinator.Settings(planName, YearRange.parse(planYears), planLimit,
         RefreshPolicy.parseMode(cliRefresh), RefreshPolicy.parseMode(scheduledRefresh));
 
+    // The run's exchange is left as it was by steps run on a copy of it (the landing page).
+    registry.bind("keepRunExchange", AggregationStrategies.useOriginal());
     registry.bind("siteCatalogue", siteCatalogue);
     registry.bind("siteRequests", new SiteRequests(siteUrl, landingPath, submitPath, siteQuery));
     registry.bind("siteCircuit", siteCircuit);
@@ -129,12 +133,14 @@ public class PipelineConfiguration implements CamelConfiguration {
       // HttpClient would otherwise wait out any Retry-After silently; our retry policy caps it.
       http.setAutomaticRetriesDisabled(true);
       http.setFollowRedirects(false);
-      // After the connection is made, just before the request is written: when it really leaves.
-      http.setHttpClientConfigurer(client -> client.addExecInterceptorAfter(ChainElement.CONNECT.name(), "request-spacing",
-          (request, scope, chain) -> {
+      http.setHttpClientConfigurer(client -> client
+          // After the connection is made, just before the request is written: when it really leaves.
+          .addExecInterceptorAfter(ChainElement.CONNECT.name(), "request-spacing", (request, scope, chain) -> {
             spacing.sent();
             return chain.proceed(request, scope);
-          }));
+          })
+          // Outermost, so that it counts the body as camel-http reads it, decompressed.
+          .addExecInterceptorFirst("body-cap", new BodyCap(pageMaxBytes)));
     }
   }
 }

@@ -36,14 +36,17 @@ public final class PageClassifier {
   }
 
   /**
-   * {@link Outcome#REFUSED} without a data table, {@link Outcome#MALFORMED} when the table lacks
-   * its closing Total row (a cut-short body), {@link Outcome#EMPTY} when it holds only the Total,
-   * {@link Outcome#GROUPING_NOT_APPLIED} when the echo does not restate the request, else {@link
-   * Outcome#DATA}.
+   * {@link Outcome#REFUSED} without a data table but with the site's notice, {@link
+   * Outcome#MALFORMED} without either (the site's refusal always says so: a silent page is a broken
+   * one) or when the table lacks its closing Total row (a cut-short body), {@link Outcome#EMPTY}
+   * when it holds only the Total, {@link Outcome#GROUPING_NOT_APPLIED} when the echo does not
+   * restate the request, else {@link Outcome#DATA}.
    */
   public Verdict classify(ResultPage page, ExpectedEcho expected) {
     if (!page.hasDataTable()) {
-      return new Verdict(Outcome.REFUSED, page.notice().isBlank() ? "no data table" : page.notice());
+      return page.notice().isBlank()
+          ? new Verdict(Outcome.MALFORMED, "no data table and no notice: neither a table nor the site's refusal")
+          : new Verdict(Outcome.REFUSED, page.notice());
     }
     if (!page.hasTotal()) {
       return new Verdict(Outcome.MALFORMED, "no Total row: the table may have been cut short");

@@ -122,7 +122,11 @@ public final class PageParser {
     }
   }
 
-  private static String decode(byte[] body, Charset charset) {
+  /**
+   * Decodes strictly: bytes that are not valid in {@code charset} are a {@link
+   * MalformedPageException} naming the offset, never replacement characters.
+   */
+  public static String decode(byte[] body, Charset charset) {
     ByteBuffer in = ByteBuffer.wrap(body);
     try {
       return charset

@@ -52,8 +52,14 @@ final class FaultInjector {
   }
 
   private boolean meets(FaultSpec.Rule rule, int ruleIndex, String query, Arrivals a) {
+    if (rule.kind().equals(FaultSpec.IGNORE_GROUPING) && !SubmitResolver.asksForGrouping(QueryParams.parse(query))) {
+      return false; // no grouping to ignore: the answer would be the right one
+    }
     if (rule.every() > 0) {
       return a.ordinal % rule.every() == 0 && a.attempts <= rule.attempts();
+    }
+    if (rule.first() > 0) {
+      return a.ordinal <= rule.first() && a.attempts <= rule.attempts();
     }
     return draw(ruleIndex, query, a.attempts) < rule.rate();
   }

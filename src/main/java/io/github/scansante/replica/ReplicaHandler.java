@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Serves the two endpoints (anything else is 404), logs each request on arrival, then applies the
@@ -19,6 +20,13 @@ import java.util.Optional;
 final class ReplicaHandler implements HttpHandler {
 
   static final String SESSION_COOKIE = "SESSreplica";
+  /** What the site declares for every page. */
+  private static final String HTML = "text/html; charset=utf-8";
+  /** The JDK server's response lengths meaning "no body" and "chunked, length unknown". */
+  private static final long NO_BODY = -1;
+  private static final long CHUNKED = 0;
+  /** Depth of the nested fault's divs: far beyond what a recursive parser or walker survives. */
+  private static final int NESTED_DEPTH = 100_000;
 
   /** Thrown after a deliberately short body: the JDK server closes the connection of a failed exchange. */
   private static final class TruncatedOnPurpose extends IOException {
@@ -73,6 +81,10 @@ final class ReplicaHandler implements HttpHandler {
   }
 
   private void misbehave(HttpExchange ex, FaultSpec.Rule fault, FaultSpec.Scope scope, String query) throws IOException {
+    if (FaultSpec.HOSTILE_PAGES.contains(fault.kind())) {
+      hostilePage(ex, fault, scope, query);
+      return;
+    }
     switch (fault.kind()) {
       case "reset" -> ex.close(); // before any header: the JDK server just closes the connection
       case "slow" -> {
@@ -84,7 +96,7 @@ final class ReplicaHandler implements HttpHandler {
       }
       case "truncate" -> {
         byte[] body = body(ex, scope, query);
-        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        ex.getResponseHeaders().set("Content-Type", HTML);
         ex.sendResponseHeaders(200, body.length);
         OutputStream out = ex.getResponseBody();
         out.write(body, 0, body.length / 2);
@@ -100,19 +112,55 @@ final class ReplicaHandler implements HttpHandler {
     }
   }
 
+  /** A 200 answer no client should trust; see {@link FaultSpec} for each kind. */
+  private void hostilePage(HttpExchange ex, FaultSpec.Rule fault, FaultSpec.Scope scope, String query) throws IOException {
+    switch (fault.kind()) {
+      case FaultSpec.GARBAGE -> send(ex, 200, HostilePages.garbage(config.seed(), query));
+      case FaultSpec.EMPTY -> {
+        ex.getResponseHeaders().set("Content-Type", HTML);
+        ex.sendResponseHeaders(200, NO_BODY);
+        ex.close();
+      }
+      case FaultSpec.NOT_HTML -> {
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        byte[] json = HostilePages.json();
+        ex.sendResponseHeaders(200, json.length);
+        try (OutputStream out = ex.getResponseBody()) {
+          out.write(json);
+        }
+      }
+      case FaultSpec.HUGE -> {
+        ex.getResponseHeaders().set("Content-Type", HTML);
+        ex.sendResponseHeaders(200, CHUNKED);
+        try (OutputStream out = ex.getResponseBody()) {
+          HugePage.write(out, fault.bytes());
+        }
+      }
+      case FaultSpec.WRONG_CHARSET -> send(ex, 200, HostilePages.latin1(body(ex, scope, query)));
+      case FaultSpec.NESTED -> send(ex, 200, reshaped(query, r -> ResultsPage.nested(r, NESTED_DEPTH)));
+      case FaultSpec.EXTRA_COLUMN -> send(ex, 200, reshaped(query, r -> ResultsPage.results(r, ResultsPage.RowShape.EXTRA_CELL)));
+      case FaultSpec.MISSING_COLUMN -> send(ex, 200, reshaped(query, r -> ResultsPage.results(r, ResultsPage.RowShape.MISSING_CELL)));
+      case FaultSpec.IGNORE_GROUPING -> send(ex, 200, page(resolver.resolveIgnoringGrouping(QueryParams.parse(query)), ResultsPage::results));
+      default -> throw new IllegalStateException("no page for the fault kind " + fault.kind());
+    }
+  }
+
   /** The page for a served request; the landing page also opens a session. */
   private byte[] body(HttpExchange ex, FaultSpec.Scope scope, String query) {
     if (scope == FaultSpec.Scope.LANDING) {
       ex.getResponseHeaders().add("Set-Cookie", SESSION_COOKIE + "=" + sessionId() + "; Path=/; HttpOnly");
       return landing;
     }
-    return results(query);
+    return reshaped(query, ResultsPage::results);
   }
 
-  private byte[] results(String query) {
-    return resolver.resolve(QueryParams.parse(query))
-        .map(r -> ResultsPage.results(r).getBytes(StandardCharsets.UTF_8))
-        .orElse(refused);
+  /** The results of a query drawn by {@code render}, or the refusal. */
+  private byte[] reshaped(String query, Function<Report, String> render) {
+    return page(resolver.resolve(QueryParams.parse(query)), render);
+  }
+
+  private byte[] page(Optional<Report> report, Function<Report, String> render) {
+    return report.map(r -> render.apply(r).getBytes(StandardCharsets.UTF_8)).orElse(refused);
   }
 
   private String sessionId() {
@@ -148,7 +196,7 @@ final class ReplicaHandler implements HttpHandler {
   }
 
   private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+    ex.getResponseHeaders().set("Content-Type", HTML);
     ex.sendResponseHeaders(status, body.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(body);

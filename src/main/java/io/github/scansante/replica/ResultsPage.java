@@ -34,8 +34,45 @@ final class ResultsPage {
 
   private ResultsPage() {}
 
+  /** How the middle data row of a results page is drawn: intact, or with a cell too many or too few. */
+  enum RowShape { INTACT, EXTRA_CELL, MISSING_CELL }
+
   static String results(Report report) {
+    return results(report, RowShape.INTACT);
+  }
+
+  /** A results page whose middle establishment row has the given shape (a Total-only table has none). */
+  static String results(Report report, RowShape middleRow) {
     StringBuilder sb = PageSkeleton.open(TITLE, 4_096 + report.rows().size() * ROW_BYTES);
+    echo(sb, report);
+    sb.append("<br><div>\n<div align=\"center\">\n")
+        .append(REPORT_TABLE);
+    if (report.rows().isEmpty()) {
+      emptyTable(sb);
+    } else {
+      dataTable(sb, report, middleRow);
+    }
+    sb.append("</table>\n</div>\n</div>\n<br>")
+        .append(LAYOUT_TABLE)
+        .append("<td class=\"l systemfooter\">").append(FOOTER).append("</td>\n</tr></table>\n<br>\n</div></div>");
+    return PageSkeleton.close(sb);
+  }
+
+  /** The criteria echo, then {@code depth} nested {@code div} where the data table should be. */
+  static String nested(Report report, int depth) {
+    StringBuilder sb = PageSkeleton.open(TITLE, 4_096 + depth * "<div></div>".length());
+    echo(sb, report);
+    sb.append("<div>".repeat(depth)).append("</div>".repeat(depth)).append("\n</div></div>");
+    return PageSkeleton.close(sb);
+  }
+
+  static String refused() {
+    return PageSkeleton.page(TITLE, "<div class=\"snatih\"><p>" + REFUSED + "</p>\n"
+        + "<p>Si ce problème persiste, vous pouvez signaler l'incident aux administrateurs du site.</p></div>");
+  }
+
+  /** Opens the results area and writes the criteria-echo table, then opens the data table's branch. */
+  private static void echo(StringBuilder sb, Report report) {
     sb.append("<div class=\"snatih\"><div class=\"branch\">\n<a name=\"IDX\"></a>\n<div>\n<div align=\"center\">\n")
         .append(REPORT_TABLE)
         .append("<colgroup><col></colgroup>\n<tbody>\n");
@@ -50,31 +87,18 @@ final class ResultsPage {
     }
     sb.append("</tbody>\n</table>\n</div>\n</div>\n<br>\n</div><div class=\"branch\">\n<a name=\"IDX\"></a>\n")
         .append(LAYOUT_TABLE)
-        .append("<td class=\"c systemtitle\">").append(SYSTEM_TITLE).append("</td>\n</tr></table>\n")
-        .append("<br><div>\n<div align=\"center\">\n")
-        .append(REPORT_TABLE);
-    if (report.rows().isEmpty()) {
-      emptyTable(sb);
-    } else {
-      dataTable(sb, report);
-    }
-    sb.append("</table>\n</div>\n</div>\n<br>")
-        .append(LAYOUT_TABLE)
-        .append("<td class=\"l systemfooter\">").append(FOOTER).append("</td>\n</tr></table>\n<br>\n</div></div>");
-    return PageSkeleton.close(sb);
+        .append("<td class=\"c systemtitle\">").append(SYSTEM_TITLE).append("</td>\n</tr></table>\n");
   }
 
-  static String refused() {
-    return PageSkeleton.page(TITLE, "<div class=\"snatih\"><p>" + REFUSED + "</p>\n"
-        + "<p>Si ce problème persiste, vous pouvez signaler l'incident aux administrateurs du site.</p></div>");
-  }
-
-  private static void dataTable(StringBuilder sb, Report report) {
+  private static void dataTable(StringBuilder sb, Report report, RowShape middleRow) {
     boolean seances = report.seancesColumn();
     header(sb, seances);
     sb.append("<tbody>\n");
     Figures total = Figures.ZERO;
-    for (SyntheticDataset.Row row : report.rows()) {
+    int middle = report.rows().size() / 2;
+    for (int i = 0; i < report.rows().size(); i++) {
+      SyntheticDataset.Row row = report.rows().get(i);
+      RowShape shape = i == middle ? middleRow : RowShape.INTACT;
       Establishment e = row.establishment();
       Figures f = row.figures();
       total = total.plus(f);
@@ -93,7 +117,12 @@ final class ResultsPage {
       cell(sb, "r data", style, CellFormat.percent(f.men(), f.persons()));
       cell(sb, "r data", style, CellFormat.decimal(f.ageSum(), f.persons()));
       cell(sb, "r data", style, CellFormat.decimal(f.days(), f.stays()));
-      cell(sb, "r data", style, CellFormat.percent(f.deaths(), f.stays()));
+      if (shape != RowShape.MISSING_CELL) {
+        cell(sb, "r data", style, CellFormat.percent(f.deaths(), f.stays()));
+      }
+      if (shape == RowShape.EXTRA_CELL) {
+        cell(sb, "r data", style, CellFormat.count(f.stays()));
+      }
       sb.append("</tr>\n");
     }
     sb.append("<tr>\n");

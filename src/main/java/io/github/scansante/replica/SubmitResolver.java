@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 final class SubmitResolver {
 
+  /** The grouping mode of a query restricted to one grouping (site contract). */
+  static final String RESTRICTED = "rgpGHM";
+
   /** What the echo says before a grouping's label, by field. */
   static final Map<String, String> GROUPING_CAPTIONS = Map.of(
       "A50", "Activité de soins",
@@ -34,8 +37,25 @@ final class SubmitResolver {
     this.newestPeriod = newestPeriod;
   }
 
+  /** Whether the query asks for one grouping rather than all stays. */
+  static boolean asksForGrouping(Map<String, String> query) {
+    return RESTRICTED.equals(query.get("typrgp"));
+  }
+
   /** The report to show, or empty when the site would refuse the query. */
   Optional<Report> resolve(Map<String, String> query) {
+    return resolve(query, true);
+  }
+
+  /**
+   * What the site shows when it does not recognise the grouping: the same answer as to a query
+   * whose grouping fields are all blank (blank grouping line, unfiltered table).
+   */
+  Optional<Report> resolveIgnoringGrouping(Map<String, String> query) {
+    return resolve(query, false);
+  }
+
+  private Optional<Report> resolve(Map<String, String> query, boolean recognisesGrouping) {
     String year = query.getOrDefault("annee", "");
     String tgeo = query.getOrDefault("tgeo", "");
     String codegeo = query.getOrDefault("codegeo", "");
@@ -45,11 +65,12 @@ final class SubmitResolver {
         && Catalogue.GEO_LEVELS.contains(tgeo)
         && catalogue.offers(Catalogue.zoneField(tgeo), codegeo)
         && SyntheticDataset.BASES.contains(base)
-        && (typrgp.equals("tous") || typrgp.equals("rgpGHM"));
+        && (typrgp.equals("tous") || typrgp.equals(RESTRICTED));
     if (!known) {
       return Optional.empty();
     }
-    Optional<Grouping> grouping = typrgp.equals("tous") ? Optional.of(Grouping.ALL) : restriction(query);
+    Optional<Grouping> grouping = typrgp.equals("tous") ? Optional.of(Grouping.ALL)
+        : recognisesGrouping ? restriction(query) : Optional.empty();
     List<String> echo = new ArrayList<>();
     echo.add("Activité MCO");
     echo.add(year.equals(dataset.newestYear())

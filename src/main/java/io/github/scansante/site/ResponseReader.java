@@ -33,10 +33,13 @@ public final class ResponseReader {
     return parser.parse(body, charset);
   }
 
-  /** The landing page, decoded the same careful way. */
+  /**
+   * The landing page, decoded the same careful way: its labels become the echo every page is
+   * checked against, so a lenient decoding would turn them, and every verdict, into mojibake.
+   */
   public String readText(Exchange exchange) throws IOException {
     checkContentType(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class));
-    return new String(boundedBody(exchange.getMessage().getBody(InputStream.class)), charset);
+    return PageParser.decode(boundedBody(exchange.getMessage().getBody(InputStream.class)), charset);
   }
 
   private void checkContentType(String contentType) {
@@ -60,7 +63,7 @@ public final class ResponseReader {
     try (in) {
       byte[] body = in.readNBytes(maxBytes + 1);
       if (body.length > maxBytes) {
-        throw new MalformedPageException("body larger than " + maxBytes + " bytes");
+        throw BodyCap.tooLarge(maxBytes);
       }
       if (body.length == 0) {
         throw new MalformedPageException("empty body");

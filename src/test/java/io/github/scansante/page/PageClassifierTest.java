@@ -142,12 +142,13 @@ class PageClassifierTest {
   }
 
   @Test
-  void noTableIsRefusedWithTheNotice() {
+  void noTableIsRefusedWithTheNoticeAndMalformedWithout() {
     ResultPage refused = parser.parse("<html><body><div class=\"snatih\"><p>Votre requête n'a pu aboutir</p></div>");
     ResultPage silent = parser.parse("<html><body><div class=\"snatih\"></div>");
 
     assertEquals(new Verdict(Outcome.REFUSED, "Votre requête n'a pu aboutir"), classifier.classify(refused, EXPECTED));
-    assertEquals(new Verdict(Outcome.REFUSED, "no data table"), classifier.classify(silent, EXPECTED));
+    assertEquals(new Verdict(Outcome.MALFORMED, "no data table and no notice: neither a table nor the site's refusal"),
+        classifier.classify(silent, EXPECTED));
   }
 
   @Test

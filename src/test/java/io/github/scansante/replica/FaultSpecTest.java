@@ -55,13 +55,54 @@ class FaultSpecTest {
       "503:every=2:every=3|\"every\" is given twice",
       "503:every=2:colour=red|\"colour\" is not one of",
       "503:every|\"every\" is not of the form name=value",
-      "503:every=2,|it is empty"})
+      "503:every=2,|it is empty",
+      "503:first=0|first must be a whole number of at least 1",
+      "503:first=2:every=2|needs exactly one selector, every=K, first=N or rate=F",
+      "huge:every=2|huge needs bytes=B",
+      "huge:every=2:bytes=0|bytes must be a whole number of at least 1",
+      "garbage:every=2:bytes=10|bytes=B only goes with huge",
+      "empty:every=2:retry-after=1|retry-after=S only goes with a 5xx or 429 status",
+      "nested:every=2:path=landing|nested reshapes a results page, so it only goes with path=submit",
+      "ignore-grouping:rate=1:path=landing|ignore-grouping reshapes a results page",
+      "html:every=2|nor a hostile page (garbage, empty, not-html, huge, nested, extra-column, missing-column, wrong-charset, ignore-grouping)"})
   void rejectsBadSpecsWithOneClearSentence(String spec, String reason) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse(spec));
     assertTrue(e.getMessage().startsWith("Fault rule \""), e.getMessage());
     assertTrue(e.getMessage().contains(reason), e.getMessage());
     assertTrue(e.getMessage().endsWith("."), e.getMessage());
     assertEquals(1, e.getMessage().split("\\. ").length, "one sentence: " + e.getMessage());
+  }
+
+  @Test
+  void parsesEveryHostilePageKindAsA200() {
+    FaultSpec spec = FaultSpec.parse("garbage:every=2,empty:every=3,not-html:rate=0.1,huge:every=5:bytes=20000000000,"
+        + "nested:every=7,extra-column:every=11,missing-column:every=13,wrong-charset:every=17:path=landing,"
+        + "ignore-grouping:first=2:attempts=3");
+    assertEquals(FaultSpec.HOSTILE_PAGES, spec.rules().stream().map(FaultSpec.Rule::kind).toList());
+    assertTrue(spec.rules().stream().allMatch(r -> r.status() == 200 && !r.isStatus()));
+    assertEquals(20_000_000_000L, spec.rules().get(3).bytes(), "sizes beyond 2 GB");
+    assertEquals(FaultSpec.Scope.LANDING, spec.rules().get(7).scope(), "byte-level kinds may hit the landing page");
+    assertEquals(new FaultSpec.Rule("ignore-grouping", 0, 3, 0, 0, -1, FaultSpec.Scope.SUBMIT, 2, 0), spec.rules().get(8));
+  }
+
+  @Test
+  void firstNFailsTheFirstDistinctQueriesThenTheSiteRecovers() {
+    FaultInjector injector = new FaultInjector(FaultSpec.parse("503:first=2:attempts=2"), 1);
+    List<String> met = new ArrayList<>();
+    for (String q : List.of("a", "a", "a", "b", "c", "b", "b", "c", "a")) {
+      met.add(q + injector.arrive(FaultSpec.Scope.SUBMIT, q).map(FaultSpec.Rule::kind).orElse(""));
+    }
+    assertEquals(List.of("a503", "a503", "a", "b503", "c", "b503", "b", "c", "a"), met);
+  }
+
+  @Test
+  void ignoreGroupingOnlyMeetsQueriesThatAskForAGrouping() {
+    FaultInjector injector = new FaultInjector(FaultSpec.parse("ignore-grouping:every=1,503:every=1"), 1);
+    String grouped = "annee=2024&tgeo=fe&codegeo=99&base=bpub&typrgp=rgpGHM&A50=M";
+    String allStays = "annee=2024&tgeo=fe&codegeo=99&base=bpub&typrgp=tous&A50=";
+    assertEquals(Optional.of("ignore-grouping"), injector.arrive(FaultSpec.Scope.SUBMIT, grouped).map(FaultSpec.Rule::kind));
+    assertEquals(Optional.of("503"), injector.arrive(FaultSpec.Scope.SUBMIT, allStays).map(FaultSpec.Rule::kind),
+        "an all-stays query has no grouping to ignore: the next rule applies");
   }
 
   @Test

@@ -88,6 +88,19 @@ class RetriesTest {
   }
 
   @Test
+  void a_landing_page_that_keeps_failing_leaves_the_pass_on_the_built_in_catalogue(@TempDir Path out) throws Exception {
+    try (ReplicaServer replica = ReplicaServer.start(
+        ReplicaConfig.builder().faults("503:every=1:attempts=99:path=landing").build())) {
+      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "2", "--set", "retry.max-retries=1");
+      assertEquals(0, r.exitCode(), r.err());
+      long landings = replica.requestLog().entries().stream().filter(e -> e.fault().equals("503")).count();
+      assertEquals(2, landings, "1 attempt + 1 retry of the landing page");
+      assertEquals(2, replica.requestLog().submitEntries().size(), "then the plan, as if the form had been read");
+      assertTrue(manifest(out).stream().allMatch(m -> m.outcome() == Outcome.DATA), manifest(out).toString());
+    }
+  }
+
+  @Test
   void with_no_retries_configured_the_first_failure_is_final(@TempDir Path out) throws Exception {
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("500:every=1:attempts=1").build())) {
       Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "1", "--set", "retry.max-retries=0");
