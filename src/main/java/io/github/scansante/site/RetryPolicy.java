@@ -1,6 +1,7 @@
 package io.github.scansante.site;
 
 import java.io.IOException;
+import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -65,12 +66,15 @@ public final class RetryPolicy {
     if (failure instanceof HttpOperationFailedException http) {
       return http.getStatusCode() >= FIRST_SERVER_ERROR || http.getStatusCode() == TOO_MANY_REQUESTS;
     }
+    boolean io = false;
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof IOException) {
-        return true;
+      // A certificate the JVM does not trust will not become trusted by asking again.
+      if (t instanceof CertificateException) {
+        return false;
       }
+      io |= t instanceof IOException;
     }
-    return false;
+    return io;
   }
 
   /** Back-off for the n-th failure (1-based), or the server's Retry-After when longer, capped. */

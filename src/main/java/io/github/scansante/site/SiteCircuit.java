@@ -23,7 +23,6 @@ public final class SiteCircuit {
   private final Sleeper sleeper;
   private int consecutiveFailures;
   private long pauseMs;
-  private long pauses;
 
   public SiteCircuit(int failureThreshold, long initialPauseMs, long maxPauseMs, Sleeper sleeper) {
     this.failureThreshold = failureThreshold;
@@ -41,7 +40,6 @@ public final class SiteCircuit {
       }
       pauseMs = pauseMs == 0 ? initialPauseMs : Math.min(maxPauseMs, pauseMs * 2);
       wait = pauseMs;
-      pauses++;
     }
     LOG.warn("{} consecutive failures: the site looks down; pausing {} s before probing", consecutiveFailures, wait / 1000.0);
     sleeper.sleep(wait);
@@ -61,10 +59,5 @@ public final class SiteCircuit {
 
   public synchronized boolean isOpen() {
     return failureThreshold > 0 && consecutiveFailures >= failureThreshold;
-  }
-
-  /** How many pauses the circuit has imposed, for the run summary. */
-  public synchronized long pauses() {
-    return pauses;
   }
 }

@@ -14,6 +14,8 @@ import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.RequestLog;
 import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.OutcomeRecorder;
+import io.github.scansante.report.MasterTable;
+import io.github.scansante.report.RunReport;
 import io.github.scansante.run.RunJournal;
 import java.io.IOException;
 import java.io.StringReader;
@@ -48,7 +50,8 @@ class HostilePagesTest {
   /** The 2nd of the first three combinations of the france plan (2024, France, public, Médecine). */
   private static final String SECOND_ONLY = ":every=2";
   private static final String[] THREE = {"--plan", "france", "--years", "2024", "--limit", "3"};
-  private static final Set<String> RUN_FILES = Set.of(RunJournal.MANIFEST, RunJournal.DEAD_LETTERS, RunJournal.RUNS);
+  private static final Set<String> RUN_FILES = Set.of(RunJournal.MANIFEST, RunJournal.DEAD_LETTERS, RunJournal.RUNS,
+      MasterTable.FILE_NAME, RunReport.FILE_NAME);
 
   /** The same site without faults: what the pages should have been. */
   private static ReplicaServer clean;

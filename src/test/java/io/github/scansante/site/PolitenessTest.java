@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PolitenessTest {
 
   /**
-   * Arrival is stamped by the replica's handler thread, some ms after the bytes arrive, more so for
-   * a handler's first call; the pipeline's own spacing is measured after the connection is made.
+   * Arrival is stamped by the replica's handler thread, some ms after the bytes arrive: more for a
+   * handler's first call, and up to tens of ms when the 2 cores are busy with other builds.
    */
-  private static final double HANDLER_JITTER_MS = 10;
+  private static final double HANDLER_JITTER_MS = 50;
 
   /** Starts the replica's request handling before the measured run, outside the pipeline's requests. */
   static ReplicaServer warmReplica(ReplicaConfig config) throws Exception {

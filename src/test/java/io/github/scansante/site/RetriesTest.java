@@ -9,6 +9,8 @@ import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.RequestLog;
 import io.github.scansante.run.ManifestRow;
+import io.github.scansante.report.MasterTable;
+import io.github.scansante.report.RunReport;
 import io.github.scansante.run.RunJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +69,7 @@ class RetriesTest {
         assertEquals("", row.file());
       }
       assertEquals(2, Files.readAllLines(out.resolve(RunJournal.DEAD_LETTERS)).size());
-      assertEquals(List.of(RunJournal.DEAD_LETTERS, RunJournal.MANIFEST, RunJournal.RUNS),
+      assertEquals(List.of(RunJournal.DEAD_LETTERS, RunReport.FILE_NAME, RunJournal.MANIFEST, RunJournal.RUNS, MasterTable.FILE_NAME),
           Files.list(out).filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList(), "no data file");
     }
   }
