@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -22,8 +23,7 @@ class DemoCommand implements Callable<Integer> {
   @Option(names = "--plan", paramLabel = "P", description = "Plan to run (default strategic).")
   String plan;
 
-  @Option(names = "--faults", paramLabel = "SPEC", description = "Make the replica misbehave (see simulate --help) to watch retries and dead letters.")
-  String faults;
+  @Mixin ReplicaOptions replicaOptions;
 
   @Override
   public Integer call() throws Exception {
@@ -31,7 +31,7 @@ class DemoCommand implements Callable<Integer> {
     long delayMs = delay != null ? Durations.toMillis(delay, "--delay") : Long.parseLong(Defaults.get("demo.delay-ms"));
     String planName = plan != null ? plan : "strategic";
     RunOptions.checkPlan(planName, null);
-    try (ReplicaServer replica = ReplicaServer.start(SimulateCommand.config(0, faults, null, null))) {
+    try (ReplicaServer replica = ReplicaServer.start(replicaOptions.config(0, null))) {
       System.out.println("Replica of the site on " + replica.baseUri() + " (synthetic data); plan " + planName
           + ", one request every " + delayMs + " ms");
       Map<String, String> overrides = new java.util.LinkedHashMap<>(Map.of(

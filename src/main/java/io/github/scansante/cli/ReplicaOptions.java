@@ -1,0 +1,30 @@
+package io.github.scansante.cli;
+
+import io.github.scansante.replica.FaultSpec;
+import io.github.scansante.replica.ReplicaConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** How the replica behaves, for {@code simulate} and {@code demo}. */
+class ReplicaOptions {
+
+  @Option(names = "--faults", paramLabel = "SPEC", description = "Injected faults, e.g. 503:every=5:retry-after=1,429:rate=0.05,reset:every=7,ignore-grouping:every=3 (see the README).")
+  String faults;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of the synthetic dataset (default demo.seed).")
+  Long seed;
+
+  ReplicaConfig config(int port, Path requestLog) {
+    try {
+      ReplicaConfig.Builder b = ReplicaConfig.builder().port(port)
+          .seed(seed != null ? seed : Long.parseLong(Defaults.get("demo.seed")))
+          .faults(faults == null ? FaultSpec.NONE : FaultSpec.parse(faults));
+      if (requestLog != null) {
+        b.requestLogFile(requestLog);
+      }
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}
