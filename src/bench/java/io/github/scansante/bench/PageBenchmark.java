@@ -1,0 +1,154 @@
+package io.github.scansante.bench;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.github.scansante.output.CsvTable;
+import io.github.scansante.page.ExpectedEcho;
+import io.github.scansante.page.Outcome;
+import io.github.scansante.page.PageClassifier;
+import io.github.scansante.page.PageParser;
+import io.github.scansante.page.ResultPage;
+import io.github.scansante.page.Verdict;
+import io.github.scansante.replica.BenchPages;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What handling one results page costs, against the floor of any DOM approach.
+ *
+ * <ul>
+ *   <li>{@link #jsoupParse}: (a) bare {@code Jsoup.parse} of the already decoded page;
+ *   <li>{@link #pipeline}: (b) what the pipeline does with a page once fetched: strict decode and
+ *       parse ({@link PageParser#parse(byte[], java.nio.charset.Charset)}), {@link
+ *       PageClassifier#classify}, then header and establishment rows through commons-csv {@code
+ *       CSVFormat.DEFAULT} (what the route's camel-csv marshal uses) into a byte buffer, after the
+ *       BOM the route writes;
+ *   <li>{@link #parseOnly}, {@link #csvOnly}: the two halves of (b), to see where its time goes.
+ * </ul>
+ *
+ * <p>Pages ({@code page} parameter): {@code real-2024} is the captured page
+ * ../shared/fixtures/scansante/2024_fe_99_bpub_tous.html, read relative to the working directory
+ * (the project root); {@code replica} the largest page the replica serves; {@code replica-x2} a
+ * replica page with both bases, about twice as large, to see how costs scale.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Benchmark)
+public class PageBenchmark {
+
+  public static final Path REAL_PAGE = Path.of("../shared/fixtures/scansante/2024_fe_99_bpub_tous.html");
+
+  @Param({"real-2024", "replica", "replica-x2"})
+  public String page;
+
+  private final PageParser parser = new PageParser();
+  private final PageClassifier classifier =
+      new PageClassifier("Année", "Zone géographique", "Catégorie d'établissement", "Choix de regroupement");
+  private final CsvTable csvTable = new CsvTable();
+
+  private byte[] body;
+  private String html;
+  private ExpectedEcho expected;
+  private ResultPage parsed;
+  private int csvBytes;
+
+  @Setup(Level.Trial)
+  public void load() throws IOException {
+    BenchPages.Page p = switch (page) {
+      case "real-2024" -> realPage();
+      case "replica" -> new BenchPages().largest();
+      case "replica-x2" -> {
+        BenchPages pages = new BenchPages();
+        yield pages.combined(pages.largest().expected().year());
+      }
+      default -> throw new IllegalArgumentException("unknown page " + page);
+    };
+    body = p.body();
+    html = new String(body, UTF_8);
+    expected = p.expected();
+    // The benchmark is only meaningful on a page the pipeline would write: check it once.
+    parsed = parser.parse(body, UTF_8);
+    Verdict verdict = classifier.classify(parsed, expected);
+    if (verdict.outcome() != Outcome.DATA) {
+      throw new IllegalStateException(page + " is not a DATA page: " + verdict);
+    }
+    csvBytes = writeCsv(parsed).size();
+    System.out.printf("%n[page %s] %s: %,d bytes, %d establishments, %d columns, CSV %,d bytes%n",
+        page, p.description(), body.length, parsed.establishments().size(), parsed.columns().size(), csvBytes);
+  }
+
+  private static BenchPages.Page realPage() throws IOException {
+    if (!Files.isRegularFile(REAL_PAGE)) {
+      throw new IllegalStateException("real page absent: " + REAL_PAGE.toAbsolutePath().normalize()
+          + " (the shared fixtures live beside the project; run from the project root)");
+    }
+    return new BenchPages.Page("captured " + REAL_PAGE.getFileName(), Files.readAllBytes(REAL_PAGE),
+        new ExpectedEcho("2024", "France Entière", "Publics et PSPH", ExpectedEcho.ALL_STAYS));
+  }
+
+  /** (a) The floor: any DOM approach parses the whole page at least once. */
+  @Benchmark
+  public Document jsoupParse() {
+    return Jsoup.parse(html);
+  }
+
+  /** (b) Decode, parse, classify and write the CSV, as the pipeline does for each page. */
+  @Benchmark
+  public ByteArrayOutputStream pipeline() throws IOException {
+    ResultPage result = parser.parse(body, UTF_8);
+    Verdict verdict = classifier.classify(result, expected);
+    if (verdict.outcome() != Outcome.DATA) {
+      throw new IllegalStateException(verdict.toString());
+    }
+    return writeCsv(result);
+  }
+
+  /** The parsing half of (b): strict decode and {@link PageParser}. */
+  @Benchmark
+  public ResultPage parseOnly() {
+    return parser.parse(body, UTF_8);
+  }
+
+  /** The CSV half of (b), from a page parsed once in setup. */
+  @Benchmark
+  public ByteArrayOutputStream csvOnly() throws IOException {
+    return writeCsv(parsed);
+  }
+
+  private ByteArrayOutputStream writeCsv(ResultPage result) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(csvBytes > 0 ? csvBytes : 8192);
+    Writer writer = new OutputStreamWriter(out, UTF_8);
+    writer.write('\uFEFF');
+    try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+      for (List<String> row : csvTable.rows(result)) {
+        printer.printRecord(row);
+      }
+    }
+    return out;
+  }
+}
