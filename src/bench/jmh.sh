@@ -2,8 +2,9 @@
 # JMH benchmark of page handling (see BENCHMARKS.md): builds with the bench profile, then runs
 # io.github.scansante.bench.PageBenchmark through BenchMain, which prints the ratio (b)/(a).
 #
-#   bash src/bench/jmh.sh                    # all of PageBenchmark, about 4 minutes on 2 cores
-#   bash src/bench/jmh.sh 'PageBenchmark.(jsoupParse|pipeline)' -p page=real-2024
+#   bash src/bench/jmh.sh                    # jsoupParse, pipeline, paired on 3 pages: ~3 minutes
+#   bash src/bench/jmh.sh PageBenchmark      # plus the breakdown (decode, parse, CSV): ~5 minutes
+#   bash src/bench/jmh.sh 'PageBenchmark.(jsoupParse|pipeline)$' -p page=real-2024
 #   bash src/bench/jmh.sh -prof gc           # any JMH option; -h lists them
 #
 # Run from anywhere: it works from the project root, where ../shared/fixtures holds the real page.

@@ -26,9 +26,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * -prof gc}), then prints, per page, the ratio of the full pipeline (b) to the bare jsoup parse (a)
  * from the same run, against the target of 1.25.
  *
- * <p>Two ratios: of the JMH means (the figure the target is about), and of the medians of the
- * measurement iterations, which a few iterations slowed by another process on the machine move
- * less. Where the captured real page is absent, says so and runs the replica pages only.
+ * <p>The ratio four ways, because the machine may be shared: of the JMH means (wall time, the
+ * figure the target is about); of the medians of the measurement iterations, which a few
+ * iterations slowed by another process move less; of process CPU time ({@link CpuTimeProfiler}),
+ * which being descheduled does not inflate; and from {@link PageBenchmark#paired}, which times (a)
+ * and (b) alternately within each invocation so that both see the same machine. By default runs
+ * jsoupParse, pipeline and paired; name {@code PageBenchmark} to add the breakdown. Where the
+ * captured real page is absent, says so and runs the replica pages only.
  */
 public final class BenchMain {
 
@@ -47,7 +51,8 @@ public final class BenchMain {
     CommandLineOptions cli = new CommandLineOptions(args);
     ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
     if (cli.getIncludes().isEmpty()) {
-      options.include(PageBenchmark.class.getName() + "\\.");
+      // The pair the target is about; name PageBenchmark to add the breakdown (decode, parse, CSV).
+      options.include(PageBenchmark.class.getName() + "\\.(" + A + "|" + B + "|paired)$");
     }
     if (!cli.getParameter("page").hasValue() && !Files.isRegularFile(PageBenchmark.REAL_PAGE)) {
       System.out.println("NOTE: real page absent: " + PageBenchmark.REAL_PAGE.toAbsolutePath().normalize()
@@ -55,6 +60,8 @@ public final class BenchMain {
       System.out.println("      Running the replica pages only.");
       options.param("page", "replica", "replica-x2");
     }
+    // CPU time beside wall time: a ratio that another process on the machine does not skew.
+    options.addProfiler(CpuTimeProfiler.class);
     String loadBefore = loadAverage();
     Collection<RunResult> results = new Runner(options.build()).run();
     report(results, loadBefore, loadAverage());
@@ -76,7 +83,6 @@ public final class BenchMain {
       RunResult a = e.getValue().get(A);
       RunResult b = e.getValue().get(B);
       if (a == null || b == null) {
-        System.out.printf(Locale.ROOT, "%-12s (needs both %s and %s in the run)%n", e.getKey(), A, B);
         continue;
       }
       double ma = a.getPrimaryResult().getScore();
@@ -91,23 +97,81 @@ public final class BenchMain {
           e.getKey(), ma, finite(ea), mb, finite(eb), ratio, spread, medianRatio,
           ratio <= TARGET ? "meets target" : "MISSES target");
     }
-    Map<String, RunResult> any = byPage.values().stream().findFirst().orElse(Map.of());
-    if (any.containsKey("parseOnly") || any.containsKey("csvOnly")) {
+    System.out.println();
+    System.out.println("== the same in process CPU time (CpuTimeProfiler: all threads of the fork, GC included)");
+    System.out.printf(Locale.ROOT, "%-12s %16s %16s %14s%n", "page", "(a) cpu ms/op", "(b) cpu ms/op", "ratio");
+    for (Map.Entry<String, Map<String, RunResult>> e : byPage.entrySet()) {
+      double ca = cpu(e.getValue().get(A));
+      double cb = cpu(e.getValue().get(B));
+      if (Double.isFinite(ca) && Double.isFinite(cb)) {
+        System.out.printf(Locale.ROOT, "%-12s %16.3f %16.3f %14.3f  %s%n", e.getKey(), ca, cb, cb / ca,
+            cb / ca <= TARGET ? "meets target" : "MISSES target");
+      }
+    }
+    if (byPage.values().stream().anyMatch(m -> m.containsKey("paired"))) {
       System.out.println();
-      System.out.println("== where (b) goes, ms/op (means): parseOnly = strict decode + PageParser; csvOnly = CSV of a parsed page");
-      System.out.printf(Locale.ROOT, "%-12s %10s %10s %10s %10s %22s%n",
-          "page", A, "parseOnly", "csvOnly", B, "parseOnly - jsoupParse");
+      System.out.println("== paired: (a) and (b) timed apart inside each invocation, so both see the same machine");
+      System.out.printf(Locale.ROOT, "%-12s %12s %12s %10s %24s%n", "page", "(a) ms/op", "(b) ms/op", "ratio",
+          "iteration ratios min-max");
+      for (Map.Entry<String, Map<String, RunResult>> e : byPage.entrySet()) {
+        RunResult p = e.getValue().get("paired");
+        if (p == null) {
+          continue;
+        }
+        double ops = 0;
+        double jsoup = 0;
+        double pipeline = 0;
+        List<Double> ratios = new ArrayList<>();
+        for (BenchmarkResult fork : p.getBenchmarkResults()) {
+          for (IterationResult it : fork.getIterationResults()) {
+            double j = it.getSecondaryResults().get("jsoupNanos").getScore();
+            double b = it.getSecondaryResults().get("pipelineNanos").getScore();
+            ops += it.getMetadata().getAllOps();
+            jsoup += j;
+            pipeline += b;
+            ratios.add(b / j);
+          }
+        }
+        double ratio = pipeline / jsoup;
+        System.out.printf(Locale.ROOT, "%-12s %12.3f %12.3f %10.3f %11.3f - %-11.3f %s%n", e.getKey(), jsoup / ops / 1e6,
+            pipeline / ops / 1e6, ratio, ratios.stream().mapToDouble(d -> d).min().orElse(Double.NaN),
+            ratios.stream().mapToDouble(d -> d).max().orElse(Double.NaN),
+            ratio <= TARGET ? "meets target" : "MISSES target");
+      }
+    }
+    Map<String, RunResult> any = byPage.values().stream().findFirst().orElse(Map.of());
+    if (any.containsKey("parseOnly") || any.containsKey("csvOnly") || any.containsKey("decodeOnly")) {
+      System.out.println();
+      System.out.println("== where (b) goes, ms/op (means); parseOnly = decodeOnly + jsoup + reading the tables");
+      System.out.printf(Locale.ROOT, "%-12s %10s %10s %10s %10s %10s %14s%n",
+          "page", A, "decodeOnly", "parseOnly", "csvOnly", B, "reading tables");
       for (Map.Entry<String, Map<String, RunResult>> e : byPage.entrySet()) {
         double ja = score(e.getValue(), A);
+        double de = score(e.getValue(), "decodeOnly");
         double po = score(e.getValue(), "parseOnly");
-        System.out.printf(Locale.ROOT, "%-12s %10.3f %10.3f %10.3f %10.3f %22.3f%n", e.getKey(), ja, po,
-            score(e.getValue(), "csvOnly"), score(e.getValue(), B), po - ja);
+        System.out.printf(Locale.ROOT, "%-12s %10.3f %10.3f %10.3f %10.3f %10.3f %14.3f%n", e.getKey(), ja, de, po,
+            score(e.getValue(), "csvOnly"), score(e.getValue(), B), po - de - ja);
+        double cj = cpu(e.getValue().get(A));
+        double cd = cpu(e.getValue().get("decodeOnly"));
+        double cp = cpu(e.getValue().get("parseOnly"));
+        System.out.printf(Locale.ROOT, "%-12s %10.3f %10.3f %10.3f %10.3f %10.3f %14.3f%n", "  (cpu)", cj, cd, cp,
+            cpu(e.getValue().get("csvOnly")), cpu(e.getValue().get(B)), cp - cd - cj);
       }
+      System.out.println("(reading tables = parseOnly - decodeOnly - jsoupParse: what PageParser adds to jsoup;"
+          + " classify is the rest of pipeline - parseOnly - csvOnly)");
     }
     System.out.println();
     System.out.println("load average before: " + loadBefore + "; after: " + loadAfter
         + " (on " + Runtime.getRuntime().availableProcessors() + " cores; a load well above 1 means another"
         + " process shared the CPU and the figures are less reliable)");
+  }
+
+  /** Mean process CPU ms/op of a run, NaN without the profiler. */
+  static double cpu(RunResult r) {
+    if (r == null || !r.getSecondaryResults().containsKey("cpu")) {
+      return Double.NaN;
+    }
+    return r.getSecondaryResults().get("cpu").getScore();
   }
 
   private static double score(Map<String, RunResult> m, String method) {

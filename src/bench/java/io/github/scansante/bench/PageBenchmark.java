@@ -14,6 +14,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +25,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,6 +38,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What handling one results page costs, against the floor of any DOM approach.
@@ -45,7 +50,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       PageClassifier#classify}, then header and establishment rows through commons-csv {@code
  *       CSVFormat.DEFAULT} (what the route's camel-csv marshal uses) into a byte buffer, after the
  *       BOM the route writes;
- *   <li>{@link #parseOnly}, {@link #csvOnly}: the two halves of (b), to see where its time goes.
+ *   <li>{@link #paired}: (a) then (b) in every invocation, each timed apart, so that both see the
+ *       same machine: on a shared machine another process that runs while (a) is measured and not
+ *       while (b) is skews the ratio of two separate benchmarks, not this one;
+ *   <li>{@link #decodeOnly}, {@link #parseOnly}, {@link #csvOnly}: parts of (b), to see where its
+ *       time goes ({@code parseOnly} includes {@code decodeOnly}; (a) starts from a decoded page).
  * </ul>
  *
  * <p>Pages ({@code page} parameter): {@code real-2024} is the captured page
@@ -55,8 +64,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 10, time = 1)
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 8, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class PageBenchmark {
@@ -126,6 +135,42 @@ public class PageBenchmark {
       throw new IllegalStateException(verdict.toString());
     }
     return writeCsv(result);
+  }
+
+  /** Nanoseconds spent in (a) and in (b) by {@link #paired}, per iteration (JMH reports the sums). */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Split {
+    public long jsoupNanos;
+    public long pipelineNanos;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      jsoupNanos = 0;
+      pipelineNanos = 0;
+    }
+  }
+
+  /** (a) and (b) interleaved; the ratio is pipelineNanos / jsoupNanos (BenchMain prints it). */
+  @Benchmark
+  public void paired(Split split, Blackhole bh) throws IOException {
+    long t0 = System.nanoTime();
+    bh.consume(jsoupParse());
+    long t1 = System.nanoTime();
+    bh.consume(pipeline());
+    long t2 = System.nanoTime();
+    split.jsoupNanos += t1 - t0;
+    split.pipelineNanos += t2 - t1;
+  }
+
+  /** The strict UTF-8 decode that (b) starts with and (a) is spared, as PageParser does it. */
+  @Benchmark
+  public String decodeOnly() throws CharacterCodingException {
+    return UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(body))
+        .toString();
   }
 
   /** The parsing half of (b): strict decode and {@link PageParser}. */
