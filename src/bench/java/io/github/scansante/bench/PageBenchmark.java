@@ -19,8 +19,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.dataformat.csv.CsvDataFormat;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jsoup.Jsoup;
@@ -37,6 +43,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -54,7 +61,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *       same machine: on a shared machine another process that runs while (a) is measured and not
  *       while (b) is skews the ratio of two separate benchmarks, not this one;
  *   <li>{@link #decodeOnly}, {@link #parseOnly}, {@link #csvOnly}: parts of (b), to see where its
- *       time goes ({@code parseOnly} includes {@code decodeOnly}; (a) starts from a decoded page).
+ *       time goes ({@code parseOnly} includes {@code decodeOnly}; (a) starts from a decoded page);
+ *   <li>{@link #csvCamel}: the CSV as the route really makes it, camel-csv's marshal in a started
+ *       CamelContext, which asks Camel's type converter about every row: compare with {@code
+ *       csvOnly}, which calls commons-csv directly as (b) does.
  * </ul>
  *
  * <p>Pages ({@code page} parameter): {@code real-2024} is the captured page
@@ -184,6 +194,43 @@ public class PageBenchmark {
   public ByteArrayOutputStream csvOnly() throws IOException {
     return writeCsv(parsed);
   }
+
+  /** A started CamelContext and the route's CSV data format (csv: {} is CSVFormat.DEFAULT). */
+  @State(Scope.Benchmark)
+  public static class CamelCsv {
+    CamelContext camel;
+    CsvDataFormat csv;
+
+    @Setup(Level.Trial)
+    public void start(PageBenchmark bench) throws Exception {
+      camel = new DefaultCamelContext();
+      camel.start();
+      csv = new CsvDataFormat();
+      csv.start();
+      // Both CSV benchmarks must write the same bytes, or comparing them means nothing.
+      if (!Arrays.equals(bench.csvCamel(this).toByteArray(), bench.writeCsv(bench.parsed).toByteArray())) {
+        throw new IllegalStateException("camel-csv and commons-csv wrote different bytes for " + bench.page);
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+      csv.stop();
+      camel.stop();
+    }
+  }
+
+  /** The CSV step of the route: camel-csv marshal of header + establishment rows, with the BOM. */
+  @Benchmark
+  public ByteArrayOutputStream csvCamel(CamelCsv camelCsv) throws Exception {
+    Exchange exchange = new DefaultExchange(camelCsv.camel);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(csvBytes);
+    out.write(BOM);
+    camelCsv.csv.marshal(exchange, csvTable.rows(parsed), out);
+    return out;
+  }
+
+  private static final byte[] BOM = "\uFEFF".getBytes(UTF_8);
 
   private ByteArrayOutputStream writeCsv(ResultPage result) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(csvBytes > 0 ? csvBytes : 8192);
