@@ -237,7 +237,8 @@ public class PageBenchmark {
     Writer writer = new OutputStreamWriter(out, UTF_8);
     writer.write('\uFEFF');
     try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-      for (List<String> row : csvTable.rows(result)) {
+      printer.printRecord(result.columns());
+      for (List<String> row : result.establishments()) {
         printer.printRecord(row);
       }
     }
