@@ -27,10 +27,7 @@ public final class ResponseReader {
   }
 
   public ResultPage read(Exchange exchange) throws IOException {
-    String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class);
-    checkContentType(contentType);
-    byte[] body = boundedBody(exchange.getMessage().getBody(InputStream.class));
-    return parser.parse(body, charset);
+    return parser.parse(checkedBody(exchange), charset);
   }
 
   /**
@@ -38,8 +35,13 @@ public final class ResponseReader {
    * checked against, so a lenient decoding would turn them, and every verdict, into mojibake.
    */
   public String readText(Exchange exchange) throws IOException {
+    return PageParser.decode(checkedBody(exchange), charset);
+  }
+
+  /** The answer's bytes, once its content type says HTML in the expected charset. */
+  private byte[] checkedBody(Exchange exchange) throws IOException {
     checkContentType(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class));
-    return PageParser.decode(boundedBody(exchange.getMessage().getBody(InputStream.class)), charset);
+    return boundedBody(exchange.getMessage().getBody(InputStream.class));
   }
 
   private void checkContentType(String contentType) {

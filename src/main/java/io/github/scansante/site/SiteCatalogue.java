@@ -29,11 +29,6 @@ public final class SiteCatalogue {
     return builtIn;
   }
 
-  /** The form's catalogue, if it was read this run. */
-  public Optional<Catalogue> form() {
-    return Optional.ofNullable(form);
-  }
-
   public void useForm(Catalogue discovered) {
     this.form = discovered;
     LOG.info("Using the codes offered by the site's form ({})", discovered.source());
