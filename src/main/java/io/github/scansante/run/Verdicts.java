@@ -1,6 +1,7 @@
 package io.github.scansante.run;
 
 import io.github.scansante.page.Outcome;
+import io.github.scansante.page.TruncatedPageException;
 import io.github.scansante.page.Verdict;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.site.RetryPolicy;
@@ -37,6 +38,11 @@ public final class Verdicts {
     Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     int attempts = exchange.getProperty(RetryPolicy.ATTEMPTS, 0, Integer.class);
     String retried = RetryPolicy.isTransient(failure) ? " after " + attempts + (attempts == 1 ? " attempt" : " attempts") : " (not retried)";
+    // Still cut on the last attempt: the site sends this page broken, and it is dead-lettered as such.
+    if (failure instanceof TruncatedPageException cut) {
+      set(exchange, Outcome.MALFORMED, cut.getMessage() + retried);
+      return;
+    }
     set(exchange, Outcome.FAILED, RetryPolicy.describe(failure) + retried);
   }
 
