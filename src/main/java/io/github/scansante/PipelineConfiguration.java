@@ -18,6 +18,7 @@ import io.github.scansante.run.Verdicts;
 import io.github.scansante.site.BodyCap;
 import io.github.scansante.site.FormDiscovery;
 import io.github.scansante.site.LandingPage;
+import io.github.scansante.site.ResponseDeadline;
 import io.github.scansante.site.ResponseReader;
 import io.github.scansante.site.RetryPolicy;
 import io.github.scansante.site.SiteCatalogue;
@@ -53,6 +54,7 @@ public class PipelineConfiguration implements CamelConfiguration {
   @PropertyInject("site.user-agent") private String userAgent;
   @PropertyInject("site.connect-timeout-ms") private int connectTimeoutMs;
   @PropertyInject("site.read-timeout-ms") private int readTimeoutMs;
+  @PropertyInject("site.response-deadline-ms") private long responseDeadlineMs;
   @PropertyInject("retry.max-retries") private int maxRetries;
   @PropertyInject("retry.initial-delay-ms") private long retryInitialDelayMs;
   @PropertyInject("retry.multiplier") private double retryMultiplier;
@@ -140,7 +142,9 @@ public class PipelineConfiguration implements CamelConfiguration {
             return chain.proceed(request, scope);
           })
           // Outermost, so that it counts the body as camel-http reads it, decompressed.
-          .addExecInterceptorFirst("body-cap", new BodyCap(pageMaxBytes)));
+          .addExecInterceptorFirst("body-cap", new BodyCap(pageMaxBytes))
+          // Outermost of all: its deadline covers the whole answer, whatever fails inside.
+          .addExecInterceptorFirst("response-deadline", new ResponseDeadline(responseDeadlineMs)));
     }
   }
 }
