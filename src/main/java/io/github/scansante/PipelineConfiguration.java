@@ -37,7 +37,8 @@ import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
-import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 
 /**
  * Builds the beans the routes name from application.properties, in dependency order, and tunes
@@ -136,11 +137,8 @@ public class PipelineConfiguration implements CamelConfiguration {
       http.setAutomaticRetriesDisabled(true);
       http.setFollowRedirects(false);
       http.setHttpClientConfigurer(client -> client
-          // After the connection is made, just before the request is written: when it really leaves.
-          .addExecInterceptorAfter(ChainElement.CONNECT.name(), "request-spacing", (request, scope, chain) -> {
-            spacing.sent();
-            return chain.proceed(request, scope);
-          })
+          // Told when each request's head is written, just before it is flushed: when it really leaves.
+          .setRequestExecutor(new HttpRequestExecutor(Http1Config.DEFAULT, null, spacing))
           // Outermost, so that it counts the body as camel-http reads it, decompressed.
           .addExecInterceptorFirst("body-cap", new BodyCap(pageMaxBytes))
           // Outermost of all: its deadline covers the whole answer, whatever fails inside.
