@@ -1,18 +1,21 @@
 package io.github.scansante.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scansante.cli.Cli;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.page.ResultPage;
+import io.github.scansante.page.TruncatedPageException;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.RequestLog;
 import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.OutcomeRecorder;
 import io.github.scansante.run.RunJournal;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +25,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +82,32 @@ class CutPageTest {
         assertEquals("", row.file());
       }
     }
+  }
+
+  @Test
+  void a_body_always_shorter_than_announced_is_malformed_as_cut_short(@TempDir Path out) throws Exception {
+    try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("truncate:every=1:attempts=99").build())) {
+      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "1", "--set", "retry.max-retries=1");
+      assertEquals(0, r.exitCode(), r.err());
+      assertEquals(2, replica.requestLog().submitEntries().size());
+      ManifestRow row = RunJournal.readRows(out.resolve(RunJournal.MANIFEST)).get(0);
+      assertEquals(Outcome.MALFORMED, row.outcome());
+      assertTrue(row.reason().matches("cut short: Premature end of Content-Length delimited message body"
+          + " \\(expected: [\\d,]+; received: [\\d,]+\\) after 2 attempts"), row.reason());
+    }
+  }
+
+  @Test
+  void a_closed_table_without_its_total_row_is_cut_short() throws Exception {
+    String html = "<html><body><div class=\"snatih\"><table class=\"table\"><thead><tr><th>Finess</th>"
+        + "<th>Raison Sociale</th></tr></thead><tbody><tr><td>010007987</td><td>CH</td></tr></tbody></table></div>"
+        + "</body></html>";
+    Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+    exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
+    exchange.getMessage().setBody(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    ResponseReader reader = new ResponseReader(new PageParser(), 1_000_000, StandardCharsets.UTF_8);
+    TruncatedPageException cut = assertThrows(TruncatedPageException.class, () -> reader.read(exchange));
+    assertEquals("cut short: no Total row", cut.getMessage());
   }
 
   private static ResultPage cleanPage(String url) throws Exception {
