@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end benchmark of `scansante run` against the replica (`simulate`) on 127.0.0.1.
 #
-#   bash src/bench/e2e.sh              # from anywhere; about 1.5 minutes on 2 cores
-#   E2E_SKIP_2000=1 bash src/bench/e2e.sh   # without the longest run (full plan, 2000 combinations)
+#   bash src/cli/src/bench/e2e.sh              # from anywhere; about 1.5 minutes on 2 cores
+#   E2E_SKIP_2000=1 bash src/cli/src/bench/e2e.sh   # without the longest run (full plan, 2000 combinations)
 #
 # Runs, each a fresh JVM measured by /usr/bin/time -v, against one replica started here:
 #   1. strategic plan, --delay 0          wall time per combination, requests/s, peak RSS
@@ -26,7 +26,7 @@
 # command has a time limit.
 set -euo pipefail
 
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../../.."
 JAR=target/scansante.jar
 PERIOD_S=2
 LIMIT_THROTTLED=10

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Long fault trial of the pipeline against its replica, outside the unit tests.
 #
-#   src/test/fault-run.sh            (from anywhere; builds target/scansante.jar if missing)
+#   src/cli/src/test/fault-run.sh            (from anywhere; builds target/scansante.jar if missing)
 #
 # 1. Faults: a replica injecting every fault kind (transport faults and hostile pages) serves the
 #    france plan (330 combinations, 110 of them refused by the form without a request) to one
@@ -21,7 +21,7 @@
 # Settings: KILLS (10), SEED (random), WORK (a new temporary folder, kept for inspection).
 set -euo pipefail
 
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../../.."
 JAR=target/scansante.jar
 KILLS=${KILLS:-10}
 SEED=${SEED:-$RANDOM}
