@@ -1,6 +1,5 @@
 package io.github.scansante.replica;
 
-import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.page.ExpectedEcho;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ public final class BenchPages {
 
   private static final String ZONE_FE = "99";
 
-  private final Catalogue catalogue = Catalogue.builtIn();
+  private final SiteFilterTree catalogue = SiteFilterTree.builtIn();
   private final SyntheticDataset dataset =
       new SyntheticDataset(ReplicaConfig.DEFAULT_SEED, catalogue, ReplicaConfig.defaults().newestYearMonths());
   private final SubmitResolver resolver = new SubmitResolver(catalogue, dataset,
@@ -74,6 +73,6 @@ public final class BenchPages {
   }
 
   private String zoneLabel() {
-    return catalogue.label(Catalogue.zoneField("fe"), ZONE_FE).orElseThrow();
+    return catalogue.label(SiteFilterTree.zoneField("fe"), ZONE_FE).orElseThrow();
   }
 }
