@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ResponseDeadlineTest {
 
   private static final long DEADLINE_MS = 2000;
+  private static final long DISPATCH_JITTER_MS = 500;
 
   @Test
   void a_trickling_answer_is_cut_at_the_deadline_then_asked_again(@TempDir Path out) throws Exception {
@@ -33,7 +34,9 @@ class ResponseDeadlineTest {
       List<RequestLog.Entry> attempts = replica.requestLog().submitEntries();
       assertEquals(List.of("trickle", ""), attempts.stream().map(RequestLog.Entry::fault).toList());
       double cutAfterMs = (attempts.get(1).nanoTime() - attempts.get(0).nanoTime()) / 1e6;
-      assertTrue(cutAfterMs >= DEADLINE_MS, "the second attempt came " + cutAfterMs + " ms after the first");
+      // The deadline runs from when the client starts the request; arrivals are stamped by the replica's
+      // handler, which a busy machine can dispatch a few hundred ms late.
+      assertTrue(cutAfterMs >= DEADLINE_MS - DISPATCH_JITTER_MS, "the second attempt came " + cutAfterMs + " ms after the first");
       // Without the deadline the page would take hours; the read time-out (60 s) never fires.
       assertTrue(cutAfterMs < 20 * DEADLINE_MS, "cut at the deadline: the second attempt came after " + cutAfterMs + " ms");
       ManifestRow row = RunJournal.readRows(out.resolve(RunJournal.MANIFEST)).get(0);
