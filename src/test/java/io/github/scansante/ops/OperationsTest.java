@@ -57,11 +57,14 @@ class OperationsTest {
   void a_seconds_level_cron_fires_twice(@TempDir Path out) throws Exception {
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.defaults())) {
       Cli.Result r = Cli.execute("serve", "--site", replica.baseUri().toString(), "--output", out.toString(),
-          "--cron", "*/2 * * * * ?", "--for", "5s", "--jmx-port", Integer.toString(freePort()),
+          "--cron", "*/2 * * * * ?", "--for", "10s", "--jmx-port", Integer.toString(freePort()),
           "--delay", "0", "--limit", "2");
       assertEquals(0, r.exitCode(), r.err());
+      // Each fire begins a run with the landing page; a run still going when serve stops is left for resume.
+      long landings = replica.requestLog().entries().size() - replica.requestLog().submitEntries().size();
+      assertTrue(landings >= 2, "the cron fired at least twice: " + landings + " runs began");
       List<String> runs = runs(out);
-      assertTrue(runs.size() >= 3, "header + at least two scheduled runs: " + runs);
+      assertTrue(runs.size() >= 2, "header + at least one scheduled run completed: " + runs);
       assertTrue(runs.subList(1, runs.size()).stream().allMatch(l -> l.contains(",quartz,")), runs.toString());
     }
   }

@@ -59,7 +59,7 @@ class TlsVerificationTest {
       assertEquals(2, rows.size());
       for (ManifestRow row : rows) {
         assertEquals(Outcome.FAILED, row.outcome());
-        assertTrue(row.reason().startsWith("SSLHandshakeException: PKIX path building failed"), row.reason());
+        assertTrue(row.reason().startsWith("TLS: PKIX path building failed"), row.reason());
         assertTrue(row.reason().endsWith("(not retried)"), row.reason());
         assertEquals("", row.file());
       }
