@@ -24,6 +24,7 @@ import io.github.scansante.site.FormDiscovery;
 import io.github.scansante.site.LandingPage;
 import io.github.scansante.site.ResponseReader;
 import io.github.scansante.site.RetryPolicy;
+import io.github.scansante.site.RequestInFlight;
 import io.github.scansante.site.RequestSpacing;
 import io.github.scansante.site.SiteCircuit;
 import io.github.scansante.site.SiteQuery;
@@ -100,8 +101,9 @@ public class PipelineConfiguration implements CamelConfiguration {
     RunCoordinator runCoordinator = new RunCoordinator(settings, new Planner(builtIn), builtIn, runJournal, refreshPolicy,
         () -> new Progress(clock, System.console() != null, System.out, progressIntervalMs), clock);
     RequestSpacing requestSpacing = new RequestSpacing(throttleDisabled ? 0 : throttlePeriodMs, Thread::sleep);
-    configureHttp(context, new SessionCookies(runCoordinator::sessionCookies), requestSpacing);
-    context.getManagementStrategy().addEventNotifier(new StopOnContextStop(runCoordinator, stopGraceMs));
+    RequestInFlight requestInFlight = new RequestInFlight();
+    configureHttp(context, new SessionCookies(runCoordinator::sessionCookies), requestSpacing, requestInFlight);
+    context.getManagementStrategy().addEventNotifier(new StopOnContextStop(runCoordinator, stopGraceMs, requestInFlight::abandon));
 
     // The run's exchange is left as it was by steps run on a copy of it (the landing page).
     registry.bind("keepRunExchange", AggregationStrategies.useOriginal());
@@ -122,7 +124,8 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("runCoordinator", runCoordinator);
   }
 
-  private void configureHttp(CamelContext context, CookieStore sessionCookies, RequestSpacing spacing) {
+  private void configureHttp(CamelContext context, CookieStore sessionCookies, RequestSpacing spacing,
+      RequestInFlight inFlight) {
     for (String scheme : HTTP_SCHEMES) {
       HttpComponent http = context.getComponent(scheme, HttpComponent.class);
       http.setConnectTimeout(connectTimeoutMs);
@@ -142,7 +145,9 @@ public class PipelineConfiguration implements CamelConfiguration {
             return chain.proceed(request, scope);
           })
           // Outermost, so that it counts the body as camel-http reads it, decompressed.
-          .addExecInterceptorFirst("body-cap", new BodyCap(pageMaxBytes)));
+          .addExecInterceptorFirst("body-cap", new BodyCap(pageMaxBytes))
+          // So that a run told to stop can drop a request that would hang until its time-out.
+          .addExecInterceptorLast("request-in-flight", inFlight));
     }
   }
 }

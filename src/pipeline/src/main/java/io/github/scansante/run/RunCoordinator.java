@@ -157,9 +157,9 @@ public final class RunCoordinator {
   /**
    * Stops the run in progress, if any, and starts no new one (the context is stopping): the run takes
    * no new combination and its pauses end. If its pass has not closed it within the grace period (a
-   * request hanging), the request in flight is abandoned and the run closed from here.
+   * slow request), the request in flight is abandoned; failing that, the run is closed from here.
    */
-  public void stop(long graceMs) {
+  public void stop(long graceMs, Runnable abandonRequest) {
     stopping = true;
     Run run = active.get();
     if (run == null) {
@@ -168,6 +168,11 @@ public final class RunCoordinator {
     LOG.warn("Stopping run {}: no new combination; waiting up to {} ms for the request in flight", run.id(), graceMs);
     run.requestStop();
     try {
+      if (run.awaitEnd(graceMs)) {
+        return;
+      }
+      // The request failing now is no verdict: its combination is left for the next run.
+      abandonRequest.run();
       if (run.awaitEnd(graceMs)) {
         return;
       }

@@ -12,10 +12,12 @@ public final class StopOnContextStop extends EventNotifierSupport {
 
   private final RunCoordinator coordinator;
   private final long graceMs;
+  private final Runnable abandonRequest;
 
-  public StopOnContextStop(RunCoordinator coordinator, long graceMs) {
+  public StopOnContextStop(RunCoordinator coordinator, long graceMs, Runnable abandonRequest) {
     this.coordinator = coordinator;
     this.graceMs = graceMs;
+    this.abandonRequest = abandonRequest;
     setIgnoreExchangeEvents(true);
     setIgnoreRouteEvents(true);
     setIgnoreServiceEvents(true);
@@ -28,6 +30,6 @@ public final class StopOnContextStop extends EventNotifierSupport {
 
   @Override
   public void notify(CamelEvent event) {
-    coordinator.stop(graceMs);
+    coordinator.stop(graceMs, abandonRequest);
   }
 }
