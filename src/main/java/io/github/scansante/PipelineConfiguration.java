@@ -1,6 +1,13 @@
 package io.github.scansante;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.database.DatabaseFailures;
+import io.github.scansante.database.DatabaseTransaction;
+import io.github.scansante.database.DuckDbStore;
+import io.github.scansante.database.PostgresConnection;
+import io.github.scansante.database.PostgresLoad;
+import io.github.scansante.output.CsvDialect;
 import io.github.scansante.output.CsvTable;
 import io.github.scansante.output.OutputLayout;
 import io.github.scansante.page.PageClassifier;
@@ -37,6 +44,7 @@ import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.impl.ChainElement;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Builds the beans the routes name from application.properties, in dependency order, and tunes
@@ -76,6 +84,12 @@ public class PipelineConfiguration implements CamelConfiguration {
   @PropertyInject("output.refresh") private String cliRefresh;
   @PropertyInject("schedule.refresh") private String scheduledRefresh;
   @PropertyInject("progress.interval-ms") private long progressIntervalMs;
+  @PropertyInject(value = "output.csv-dialect", defaultValue = "standard") private String csvDialect;
+  @PropertyInject(value = "database.url", defaultValue = "") private String databaseUrl;
+  @PropertyInject(value = "database.password-file", defaultValue = "") private String databasePasswordFile;
+  @PropertyInject("database.pool-size") private int databasePoolSize;
+  @PropertyInject("database.connect-timeout-ms") private long databaseConnectTimeoutMs;
+  @PropertyInject("database.batch-size") private int databaseBatchSize;
 
   @Override
   public void configure(CamelContext context) {
@@ -84,6 +98,7 @@ public class PipelineConfiguration implements CamelConfiguration {
     BasicCookieStore sessionCookies = new BasicCookieStore();
     RequestSpacing requestSpacing = new RequestSpacing(throttleDisabled ? 0 : throttlePeriodMs, Thread::sleep);
     configureHttp(context, sessionCookies, requestSpacing);
+    configureDatabases(context);
 
     SiteCatalogue siteCatalogue = new SiteCatalogue(Catalogue.builtIn());
     Planner planner = new Planner(siteCatalogue.builtIn());
@@ -112,12 +127,28 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("verdicts", new Verdicts(siteCatalogue));
     registry.bind("outputLayout", OutputLayout.standard());
     registry.bind("csvTable", new CsvTable());
+    CsvDialect dialect = CsvDialect.parse(csvDialect);
+    context.getPropertiesComponent().addInitialProperty("output.csv-delimiter", String.valueOf(dialect.delimiter()));
     registry.bind("runJournal", runJournal);
     registry.bind("outcomeRecorder", new OutcomeRecorder(runJournal, pageClassifier, clock));
     registry.bind("refreshPolicy", refreshPolicy);
-    registry.bind("analystOutputs", new AnalystOutputs(siteCatalogue.builtIn()));
+    registry.bind("analystOutputs", new AnalystOutputs(siteCatalogue.builtIn(), dialect));
     registry.bind("runCoordinator", new RunCoordinator(settings, planner, siteCatalogue, runJournal, refreshPolicy,
         progress, sessionCookies, clock));
+  }
+
+  /** DuckDB in the output folder always; PostgreSQL through camel-sql when database.url is set. */
+  private void configureDatabases(CamelContext context) {
+    Registry registry = context.getRegistry();
+    registry.bind("duckDbStore", new DuckDbStore());
+    registry.bind("databaseFailures", new DatabaseFailures());
+    HikariDataSource postgres = PostgresConnection.dataSource(databaseUrl, databasePasswordFile, System.getenv(),
+        databasePoolSize, databaseConnectTimeoutMs);
+    registry.bind("postgresDataSource", postgres);
+    registry.bind("postgresTransaction", new DatabaseTransaction(new DataSourceTransactionManager(postgres)));
+    registry.bind("postgresLoad", new PostgresLoad(postgres, databaseBatchSize));
+    context.getPropertiesComponent().addInitialProperty("database.name", PostgresConnection.redact(databaseUrl));
+    PostgresLoad.statements().forEach(context.getPropertiesComponent()::addInitialProperty);
   }
 
   private void configureHttp(CamelContext context, BasicCookieStore sessionCookies, RequestSpacing spacing) {

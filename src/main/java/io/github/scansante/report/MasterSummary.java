@@ -1,10 +1,9 @@
 package io.github.scansante.report;
 
+import io.github.scansante.output.CsvDialect;
 import io.github.scansante.plan.Combination;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -69,8 +67,7 @@ final class MasterSummary {
     if (!Files.exists(master)) {
       return summary;
     }
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader reader = Files.newBufferedReader(master, StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
+    try (CSVParser parser = CsvDialect.open(master)) {
       for (CSVRecord r : parser) {
         summary.add(r);
       }
