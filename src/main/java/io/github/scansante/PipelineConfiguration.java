@@ -42,6 +42,7 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.impl.ChainElement;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -145,6 +146,16 @@ public class PipelineConfiguration implements CamelConfiguration {
     HikariDataSource postgres = PostgresConnection.dataSource(databaseUrl, databasePasswordFile, System.getenv(),
         databasePoolSize, databaseConnectTimeoutMs);
     registry.bind("postgresDataSource", postgres);
+    try {
+      context.addService(new ServiceSupport() {
+        @Override
+        protected void doStop() {
+          postgres.close(); // the pool's connections and threads end with the context
+        }
+      }, true);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot register the database pool", e);
+    }
     registry.bind("postgresTransaction", new DatabaseTransaction(new DataSourceTransactionManager(postgres)));
     registry.bind("postgresLoad", new PostgresLoad(postgres, databaseBatchSize));
     context.getPropertiesComponent().addInitialProperty("database.name", PostgresConnection.redact(databaseUrl));

@@ -27,22 +27,21 @@ public final class DatabaseFailures {
     if (e == null) {
       return "unknown error";
     }
-    for (Throwable c = e; c != null; c = c.getCause()) {
+    // The innermost cause says it best: the pool and the transaction manager wrap the driver's error.
+    String reason = null;
+    for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
       if (c instanceof SchemaMismatchException) {
         return c.getMessage();
       }
       if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(AUTHENTICATION_CLASS)) {
-        return "login refused (wrong user or password?): " + firstLine(sql.getMessage());
-      }
-      if (c instanceof ConnectException || c instanceof UnknownHostException) {
-        return "unreachable (" + firstLine(c.toString()) + ")";
+        reason = "login refused (wrong user or password?): " + firstLine(sql.getMessage());
+      } else if (c instanceof ConnectException || c instanceof UnknownHostException) {
+        reason = "unreachable (" + firstLine(c.toString()) + ")";
+      } else if (reason == null && c.getCause() == null) {
+        reason = firstLine(c.getMessage() == null ? c.toString() : c.getMessage());
       }
     }
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return firstLine(root.getMessage() == null ? root.toString() : root.getMessage());
+    return reason;
   }
 
   private static String firstLine(String text) {

@@ -67,7 +67,9 @@ public final class DuckDbStore {
     String unit = Table.quotedList(t.key()) + ", " + Table.quotedList(Table.ACTIVITY_VERSION);
     sql.execute("CREATE OR REPLACE TEMP TABLE fresh AS SELECT DISTINCT " + unit + " FROM incoming EXCEPT SELECT DISTINCT " + unit + " FROM activity");
     sql.execute("CREATE OR REPLACE TEMP TABLE stale AS SELECT DISTINCT " + unit + " FROM activity EXCEPT SELECT DISTINCT " + unit + " FROM incoming");
-    int removed = sql.executeUpdate("DELETE FROM activity a WHERE EXISTS (SELECT 1 FROM stale s WHERE " + sameKey(t, "s", "a") + ")");
+    // A combination with any change is replaced whole.
+    int removed = sql.executeUpdate("DELETE FROM activity a WHERE EXISTS (SELECT 1 FROM stale s WHERE " + sameKey(t, "s", "a")
+        + ") OR EXISTS (SELECT 1 FROM fresh f WHERE " + sameKey(t, "f", "a") + ")");
     int added = sql.executeUpdate("INSERT INTO activity SELECT * FROM incoming i WHERE EXISTS (SELECT 1 FROM fresh f WHERE "
         + sameKey(t, "f", "i") + ")");
     long combinations = count(sql, "SELECT count(*) FROM (SELECT " + Table.quotedList(t.key()) + " FROM fresh UNION SELECT "

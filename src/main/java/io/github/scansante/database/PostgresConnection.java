@@ -28,11 +28,17 @@ public final class PostgresConnection {
    * @throws IllegalArgumentException when the URL is not a PostgreSQL JDBC URL or carries a password
    */
   public static void check(String url) {
-    if (!url.startsWith(PREFIX) || URI.create(url.substring("jdbc:".length())).getHost() == null) {
-      throw new IllegalArgumentException("--database must look like " + PREFIX + "HOST:PORT/DB?user=U, not '" + redact(url) + "'");
+    boolean wellFormed;
+    try {
+      wellFormed = url.startsWith(PREFIX) && URI.create(url.substring("jdbc:".length())).getHost() != null;
+    } catch (IllegalArgumentException e) {
+      wellFormed = false;
+    }
+    if (!wellFormed) {
+      throw new IllegalArgumentException("the database URL must look like " + PREFIX + "HOST:PORT/DB?user=U, not '" + redact(url) + "'");
     }
     if (url.toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
-      throw new IllegalArgumentException("--database must not carry the password: put it in the environment variable "
+      throw new IllegalArgumentException("the database URL must not carry the password: put it in the environment variable "
           + PASSWORD_VARIABLE + " or in a file named by database.password-file");
     }
   }

@@ -90,16 +90,17 @@ public final class PostgresLoad {
         throw new UncheckedIOException("cannot read " + master, e);
       }
     }
-    List<Map<String, Object>> stale = new ArrayList<>();
-    inDatabase.forEach((key, version) -> {
-      if (!version.equals(inMaster.get(key))) {
-        stale.add(keyMap(t, key));
-      }
-    });
     Set<List<Object>> fresh = new HashSet<>();
     inMaster.forEach((key, version) -> {
       if (!version.equals(inDatabase.get(key))) {
         fresh.add(key);
+      }
+    });
+    // A combination with any change is replaced whole: its rows go, then the master's come in.
+    List<Map<String, Object>> stale = new ArrayList<>();
+    inDatabase.forEach((key, version) -> {
+      if (fresh.contains(key) || !inMaster.containsKey(key)) {
+        stale.add(keyMap(t, key));
       }
     });
     return new ActivityChanges(stale, fresh);

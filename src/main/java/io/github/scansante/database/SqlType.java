@@ -3,11 +3,13 @@ package io.github.scansante.database;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The types the database tables use, with each engine's spelling (in DDL and as information_schema
  * reports it) and how a CSV cell becomes a value. An empty cell is NULL except in text, where it
- * stays empty: NULL then always means "no number" (masked or NA), never "no text".
+ * stays empty: NULL then always means "no number" (masked or NA), never "no text". Times keep
+ * microseconds, the precision both DuckDB and PostgreSQL store.
  */
 enum SqlType {
   TEXT("VARCHAR", "VARCHAR", "TEXT", "text"),
@@ -61,7 +63,7 @@ enum SqlType {
     return switch (this) {
       case INTEGER -> Long.parseLong(cell);
       case DOUBLE -> Double.parseDouble(cell.replace(',', '.'));
-      case TIMESTAMP -> Instant.parse(cell).atOffset(ZoneOffset.UTC);
+      case TIMESTAMP -> Instant.parse(cell).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
       case DATE -> LocalDate.parse(cell);
       case BOOLEAN -> Boolean.parseBoolean(cell);
       case TEXT -> cell;
