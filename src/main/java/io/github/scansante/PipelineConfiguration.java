@@ -86,6 +86,7 @@ public class PipelineConfiguration implements CamelConfiguration {
   @PropertyInject("schedule.refresh") private String scheduledRefresh;
   @PropertyInject("progress.interval-ms") private long progressIntervalMs;
   @PropertyInject(value = "output.csv-dialect", defaultValue = "standard") private String csvDialect;
+  @PropertyInject("database.duckdb.memory-limit") private String duckDbMemoryLimit;
   @PropertyInject(value = "database.url", defaultValue = "") private String databaseUrl;
   @PropertyInject(value = "database.password-file", defaultValue = "") private String databasePasswordFile;
   @PropertyInject("database.pool-size") private int databasePoolSize;
@@ -141,7 +142,7 @@ public class PipelineConfiguration implements CamelConfiguration {
   /** DuckDB in the output folder always; PostgreSQL through camel-sql when database.url is set. */
   private void configureDatabases(CamelContext context) {
     Registry registry = context.getRegistry();
-    registry.bind("duckDbStore", new DuckDbStore());
+    registry.bind("duckDbStore", new DuckDbStore(duckDbMemoryLimit));
     registry.bind("databaseFailures", new DatabaseFailures());
     HikariDataSource postgres = PostgresConnection.dataSource(databaseUrl, databasePasswordFile, System.getenv(),
         databasePoolSize, databaseConnectTimeoutMs);

@@ -33,12 +33,23 @@ public final class DuckDbStore {
   private static final long NANOS_PER_MILLI = 1_000_000;
   private static final Logger LOG = LoggerFactory.getLogger(DuckDbStore.class);
 
+  private final String memoryLimit;
+
+  /** @param memoryLimit DuckDB's {@code memory_limit}, e.g. {@code 1GB}: beyond it DuckDB spills to disk */
+  public DuckDbStore(String memoryLimit) {
+    if (!memoryLimit.matches("\\d+(\\.\\d+)?\\s*[KMGT]i?B")) {
+      throw new IllegalArgumentException("database.duckdb.memory-limit must be a size such as 1GB or 512MB, not '" + memoryLimit + "'");
+    }
+    this.memoryLimit = memoryLimit;
+  }
+
   /** Loads the three tables from the CSV files at the root of {@code outputDir}, then writes the Parquet copy. */
   public void load(Path outputDir) throws SQLException, IOException {
     long started = System.nanoTime();
     Path database = outputDir.resolve(FILE_NAME);
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath());
         Statement sql = connection.createStatement()) {
+      sql.execute("SET memory_limit = '" + memoryLimit + "'");
       connection.setAutoCommit(false);
       Schema.ensure(connection, Engine.DUCKDB);
       String changes;

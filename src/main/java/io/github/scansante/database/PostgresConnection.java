@@ -43,12 +43,12 @@ public final class PostgresConnection {
     }
   }
 
-  /** Host, port and database only: what a log line may show. */
+  /** Host, port and database only ({@code db.example.org:5432/scansante}): what a log line may show. */
   public static String redact(String url) {
     int query = url.indexOf('?');
     String withoutQuery = query < 0 ? url : url.substring(0, query);
-    int at = withoutQuery.lastIndexOf('@');
-    return at < 0 ? withoutQuery : PREFIX + withoutQuery.substring(at + 1);
+    String address = withoutQuery.startsWith(PREFIX) ? withoutQuery.substring(PREFIX.length()) : withoutQuery;
+    return address.substring(address.lastIndexOf('@') + 1);
   }
 
   /**

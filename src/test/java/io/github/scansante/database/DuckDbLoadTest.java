@@ -43,8 +43,13 @@ class DuckDbLoadTest {
   }
 
   @Test
-  void after_a_pass_the_database_and_the_parquet_hold_exactly_the_master(@TempDir Path out) throws Exception {
-    pass(out);
+  void after_demo_the_database_and_the_parquet_hold_exactly_the_master(@TempDir Path out, @TempDir Path work) throws Exception {
+    Path plan = Files.writeString(work.resolve("plan.csv"), String.join("\n", "annee,tgeo,codegeo,base,A50,CAS",
+        "2024,fe,99,bpub,,", "2024,fe,99,bpri,,", "2024,fe,99,bpub,M,", "2024,fe,99,bpri,C,", "2023,fe,99,bpub,,O14",
+        "2024,de,75,bpub,,", "2024,de,2A,bpub,,", "2022,re,11,bpri,,", ""));
+    Cli.Result r = Cli.execute("demo", "--output", out.toString(), "--delay", "0", "--plan", plan.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains(DuckDbStore.FILE_NAME), r.out());
     List<String> master = CanonicalRows.ofFile(out.resolve(MasterTable.FILE_NAME), Table.ACTIVITY);
     assertTrue(master.size() > 1000, "a real pass: " + master.size());
     try (Connection db = open(out)) {
@@ -100,12 +105,12 @@ class DuckDbLoadTest {
     String broken = refetched.replaceFirst(",M(\\d+),\\d+,", ",M$1,not-a-count,");
     assertFalse(refetched.equals(last) || broken.equals(refetched), last);
     Files.writeString(masterFile, good.replace(last, broken), StandardCharsets.UTF_8);
-    assertThrows(Exception.class, () -> new DuckDbStore().load(out));
+    assertThrows(Exception.class, () -> new DuckDbStore("1GB").load(out));
     try (Connection db = open(out)) {
       assertEquals(before, CanonicalRows.ofQuery(db, "SELECT * FROM activity", Table.ACTIVITY), "rolled back");
     }
     Files.writeString(masterFile, good.replace(last, refetched), StandardCharsets.UTF_8);
-    new DuckDbStore().load(out);
+    new DuckDbStore("1GB").load(out);
     try (Connection db = open(out)) {
       assertEquals(CanonicalRows.ofFile(masterFile, Table.ACTIVITY), CanonicalRows.ofQuery(db, "SELECT * FROM activity", Table.ACTIVITY));
     }
