@@ -75,16 +75,22 @@ public final class DatabaseBench {
             }
             peak.reset();
             long t0 = System.nanoTime();
+            long c0 = cpu();
             new DuckDbStore("1GB").load(out);
             long duck = System.nanoTime() - t0;
+            long duckCpu = cpu() - c0;
             long duckPeak = peak.reset();
             t0 = System.nanoTime();
+            c0 = cpu();
             Exchange done = camel.createProducerTemplate().send("direct:load-postgres", e -> e.setProperty("outputDir", out));
             long pg = System.nanoTime() - t0;
+            long pgCpu = cpu() - c0;
             long pgPeak = peak.reset();
             Throwable failure = done.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-            System.out.printf(Locale.ROOT, "%-22s DuckDB %6.2f s (heap peak %4d MB)   PostgreSQL %6.2f s (heap peak %4d MB)%s%n",
-                step, duck / 1e9, duckPeak >> 20, pg / 1e9, pgPeak >> 20, failure == null ? "" : "  FAILED: " + failure);
+            // CPU: this JVM's threads (DuckDB runs inside it); the PostgreSQL server's own CPU is not counted.
+            System.out.printf(Locale.ROOT, "%-22s DuckDB %6.2f s (CPU %6.2f s, heap peak %4d MB)   PostgreSQL %6.2f s (client CPU %6.2f s, heap peak %4d MB)%s  [load %.1f]%n",
+                step, duck / 1e9, duckCpu / 1e9, duckPeak >> 20, pg / 1e9, pgCpu / 1e9, pgPeak >> 20,
+                failure == null ? "" : "  FAILED: " + failure, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
           }
         } finally {
           main.stop();
@@ -142,6 +148,10 @@ public final class DatabaseBench {
     }
     Files.writeString(out.resolve(RunJournal.RUNS), String.join(",", header) + "\n" + String.join(",", run) + "\n");
     return rows;
+  }
+
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static String peakRss() {

@@ -53,39 +53,46 @@ public final class DuckDbStore {
       connection.setAutoCommit(false);
       Schema.ensure(connection, Engine.DUCKDB);
       String changes;
+      long replaced;
       try {
-        changes = loadActivity(sql, outputDir) + ", " + replaceByKey(sql, outputDir, Table.COMBINATIONS) + ", "
+        replaced = loadActivity(sql, outputDir);
+        changes = "activity " + replaced + " combinations replaced, " + replaceByKey(sql, outputDir, Table.COMBINATIONS) + ", "
             + replaceByKey(sql, outputDir, Table.RUNS);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
       }
-      exportParquet(sql, outputDir);
-      LOG.info("{}: {}; {} written, in {} ms", FILE_NAME, changes, PARQUET_FILE, (System.nanoTime() - started) / NANOS_PER_MILLI);
+      // The Parquet copy follows the table: rewritten only when the table changed (or is missing).
+      boolean export = replaced > 0 || !Files.exists(outputDir.resolve(PARQUET_FILE));
+      if (export) {
+        exportParquet(sql, outputDir);
+      }
+      LOG.info("{}: {}; {} {}, in {} ms", FILE_NAME, changes, PARQUET_FILE, export ? "written" : "unchanged",
+          (System.nanoTime() - started) / NANOS_PER_MILLI);
     }
   }
 
   /**
    * The combinations whose (source file, fetch time) differ between the master and the table are
    * replaced; those no longer in the master are removed: the table ends with exactly the master's rows.
+   *
+   * @return how many combinations were replaced or removed
    */
-  private static String loadActivity(Statement sql, Path outputDir) throws SQLException, IOException {
+  private static long loadActivity(Statement sql, Path outputDir) throws SQLException, IOException {
     Table t = Table.ACTIVITY;
     if (!stage(sql, outputDir, t)) {
-      return "activity unchanged (no " + t.sourceFile() + ")";
+      return 0;
     }
     String unit = Table.quotedList(t.key()) + ", " + Table.quotedList(Table.ACTIVITY_VERSION);
     sql.execute("CREATE OR REPLACE TEMP TABLE fresh AS SELECT DISTINCT " + unit + " FROM incoming EXCEPT SELECT DISTINCT " + unit + " FROM activity");
     sql.execute("CREATE OR REPLACE TEMP TABLE stale AS SELECT DISTINCT " + unit + " FROM activity EXCEPT SELECT DISTINCT " + unit + " FROM incoming");
-    // A combination with any change is replaced whole.
-    int removed = sql.executeUpdate("DELETE FROM activity a WHERE EXISTS (SELECT 1 FROM stale s WHERE " + sameKey(t, "s", "a")
-        + ") OR EXISTS (SELECT 1 FROM fresh f WHERE " + sameKey(t, "f", "a") + ")");
-    int added = sql.executeUpdate("INSERT INTO activity SELECT * FROM incoming i WHERE EXISTS (SELECT 1 FROM fresh f WHERE "
-        + sameKey(t, "f", "i") + ")");
-    long combinations = count(sql, "SELECT count(*) FROM (SELECT " + Table.quotedList(t.key()) + " FROM fresh UNION SELECT "
-        + Table.quotedList(t.key()) + " FROM stale)");
-    return "activity " + combinations + " combinations replaced (" + removed + " rows out, " + added + " in)";
+    // A combination with any change is replaced whole (joins, not correlated subqueries: linear in the rows).
+    sql.execute("CREATE OR REPLACE TEMP TABLE replaced AS SELECT " + Table.quotedList(t.key()) + " FROM fresh UNION SELECT "
+        + Table.quotedList(t.key()) + " FROM stale");
+    sql.executeUpdate("DELETE FROM activity a USING replaced r WHERE " + sameKey(t, "r", "a"));
+    sql.executeUpdate("INSERT INTO activity SELECT i.* FROM incoming i SEMI JOIN fresh f ON " + sameKey(t, "f", "i"));
+    return count(sql, "SELECT count(*) FROM replaced");
   }
 
   /** The file's rows replace the table's rows with the same key; other rows stay. */
@@ -93,7 +100,7 @@ public final class DuckDbStore {
     if (!stage(sql, outputDir, t)) {
       return t.name() + " unchanged (no " + t.sourceFile() + ")";
     }
-    sql.executeUpdate("DELETE FROM " + t.name() + " o WHERE EXISTS (SELECT 1 FROM incoming i WHERE " + sameKey(t, "i", "o") + ")");
+    sql.executeUpdate("DELETE FROM " + t.name() + " o USING incoming i WHERE " + sameKey(t, "i", "o"));
     int added = sql.executeUpdate("INSERT INTO " + t.name() + " SELECT * FROM incoming");
     return t.name() + " " + added + " rows";
   }
