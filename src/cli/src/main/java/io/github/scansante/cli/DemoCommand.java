@@ -4,6 +4,7 @@ import io.github.scansante.database.DuckDbStore;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.RunSummary;
+import io.github.scansante.run.Trigger;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -54,7 +55,7 @@ class DemoCommand implements Callable<Integer> {
         overrides.put("throttle.period-ms", Long.toString(delayMs));
       }
       overrides.putAll(databaseOverrides);
-      RunSummary summary = PipelineMain.runOnce(overrides, "demo");
+      RunSummary summary = PipelineMain.runOnce(overrides, Trigger.DEMO);
       Path root = Path.of(dir).toAbsolutePath();
       System.out.println(summary.oneLine());
       System.out.println("Files:        " + root);
