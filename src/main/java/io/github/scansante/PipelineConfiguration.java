@@ -15,6 +15,7 @@ import io.github.scansante.run.RefreshPolicy;
 import io.github.scansante.run.RunCoordinator;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.Verdicts;
+import io.github.scansante.service.ServiceMeters;
 import io.github.scansante.site.BodyCap;
 import io.github.scansante.site.FormDiscovery;
 import io.github.scansante.site.LandingPage;
@@ -93,7 +94,8 @@ public class PipelineConfiguration implements CamelConfiguration {
     PageClassifier pageClassifier = new PageClassifier(echoYear, echoZone, echoBase, echoGrouping);
     ResponseReader responseReader = new ResponseReader(pageParser, pageMaxBytes, Charset.forName(pageCharset));
     Progress progress = new Progress(clock, System.console() != null, System.out, progressIntervalMs);
-    RunJournal runJournal = new RunJournal(Path.of(outputDir), progress);
+    ServiceMeters meters = ServiceMeters.bindTo(context);
+    RunJournal runJournal = new RunJournal(Path.of(outputDir), progress.andThen(meters::combinationFinished));
     RefreshPolicy refreshPolicy = new RefreshPolicy(runJournal);
     RunCoordinator.Settings settings = new RunCoordinator.Settings(planName, YearRange.parse(planYears), planLimit,
         RefreshPolicy.parseMode(cliRefresh), RefreshPolicy.parseMode(scheduledRefresh));
@@ -113,6 +115,8 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("outputLayout", OutputLayout.standard());
     registry.bind("csvTable", new CsvTable());
     registry.bind("runJournal", runJournal);
+    registry.bind("progress", progress);
+    registry.bind("serviceMeters", meters);
     registry.bind("outcomeRecorder", new OutcomeRecorder(runJournal, pageClassifier, clock));
     registry.bind("refreshPolicy", refreshPolicy);
     registry.bind("analystOutputs", new AnalystOutputs(siteCatalogue.builtIn()));

@@ -1,11 +1,13 @@
 package io.github.scansante.cli;
 
 import io.github.scansante.PipelineConfiguration;
+import io.github.scansante.service.ServiceConfiguration;
 import io.github.scansante.run.RunSummary;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.main.MainListenerSupport;
 
 /**
@@ -21,10 +23,16 @@ public final class PipelineMain {
 
   public static Main create(Map<String, String> overrides) {
     Main main = new Main();
-    main.configure().addConfiguration(PipelineConfiguration.class);
+    addConfigurations(main.configure());
     main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
     overrides.forEach(main::addOverrideProperty);
     return main;
+  }
+
+  /** The bean configurations the routes need, in dependency order (also for tests that boot Main their own way). */
+  public static void addConfigurations(MainConfigurationProperties configuration) {
+    configuration.addConfiguration(PipelineConfiguration.class);
+    configuration.addConfiguration(ServiceConfiguration.class);
   }
 
   /** Runs one pass of the plan and stops: the batch mode of {@code run} and {@code demo}. */

@@ -23,7 +23,7 @@ public final class RunCoordinator {
   private static final Logger LOG = LoggerFactory.getLogger(RunCoordinator.class);
   public static final String CLI_TRIGGER = "cli";
   /** Unattended triggers use the scheduled refresh mode; the others the command line's. */
-  private static final java.util.Set<String> SCHEDULED_TRIGGERS = java.util.Set.of("quartz", "jmx");
+  private static final java.util.Set<String> SCHEDULED_TRIGGERS = java.util.Set.of("quartz", "jmx", "http");
 
   /** The plan and refresh settings of this process. */
   public record Settings(String planName, YearRange years, long limit, RefreshPolicy.Mode cliRefresh,

@@ -23,6 +23,7 @@ public final class SiteCircuit {
   private final Sleeper sleeper;
   private int consecutiveFailures;
   private long pauseMs;
+  private long openings;
 
   public SiteCircuit(int failureThreshold, long initialPauseMs, long maxPauseMs, Sleeper sleeper) {
     this.failureThreshold = failureThreshold;
@@ -54,7 +55,14 @@ public final class SiteCircuit {
   }
 
   public synchronized void recordFailure() {
-    consecutiveFailures++;
+    if (++consecutiveFailures == failureThreshold) {
+      openings++;
+    }
+  }
+
+  /** Times the circuit opened since start, for the metrics. */
+  public synchronized long openings() {
+    return openings;
   }
 
   public synchronized boolean isOpen() {
