@@ -4,6 +4,7 @@ import io.github.scansante.ops.RunRoutes;
 import io.github.scansante.run.RunCoordinator;
 import io.github.scansante.run.RunInProgressException;
 import io.github.scansante.run.RunInfo;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,7 +56,7 @@ public final class HttpTrigger {
     Message m = exchange.getMessage();
     String given = m.getHeader(TOKEN_FIELD, String.class);
     String origin = m.getHeader("Origin", String.class);
-    String host = m.getHeader("Host", String.class);
+    String host = authority(m.getHeader(Exchange.HTTP_URL, String.class));
     m.removeHeaders("*");
     Optional<String> refusal = refusal(given, origin, host);
     if (refusal.isPresent()) {
@@ -84,6 +85,15 @@ public final class HttpTrigger {
       return Optional.of("Host is not a loopback name");
     }
     return Optional.empty();
+  }
+
+  /** host:port the request was sent to: its Host header in HTTP/1.1, its :authority in HTTP/2. */
+  private static String authority(String url) {
+    try {
+      return url == null ? null : URI.create(url).getRawAuthority();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static String hostName(String host) {

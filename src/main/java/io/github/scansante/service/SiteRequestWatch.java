@@ -41,13 +41,13 @@ public final class SiteRequestWatch extends EventNotifierSupport {
   public SiteRequestWatch(ServiceMeters meters, Clock clock) {
     this.meters = meters;
     this.clock = clock;
+    // Failed events stay on: Camel sends redelivery events only to notifiers that take them.
     setIgnoreCamelContextEvents(true);
     setIgnoreRouteEvents(true);
     setIgnoreServiceEvents(true);
     setIgnoreStepEvents(true);
     setIgnoreExchangeCreatedEvent(true);
     setIgnoreExchangeCompletedEvent(true);
-    setIgnoreExchangeFailedEvents(true);
     setIgnoreExchangeSendingEvents(true);
     setIgnoreCamelContextInitEvents(true);
     setIgnoreExchangeAsyncProcessingStartedEvents(true);
