@@ -1,7 +1,9 @@
 package io.github.scansante.service;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -19,7 +21,8 @@ public final class StatusPage {
   /** No script, no outside resource; the form posts to this server only. */
   private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
   private static final String STYLE = """
-      body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1d2733}
+      body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:80rem;padding:0 1rem;color:#1d2733}
+      .scroll{overflow-x:auto}td{white-space:nowrap}
       h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.8rem;border-bottom:1px solid #d5dbe3}
       .notice{background:#eef6ee;border:1px solid #9c9;padding:.5rem .8rem}.busy{background:#fff6e5;border-color:#e0b050}
       progress{width:24rem;height:1.1rem;vertical-align:middle}table{border-collapse:collapse;font-size:13px}
@@ -124,15 +127,24 @@ public final class StatusPage {
       b.append("<p id=\"runs\">No completed run yet.</p>\n");
       return;
     }
-    b.append("<table id=\"runs\"><thead><tr>");
-    history.header().forEach(h -> b.append("<th>").append(esc(h)).append("</th>"));
+    b.append("<div class=\"scroll\"><table id=\"runs\"><thead><tr>");
+    history.header().forEach(h -> b.append("<th>").append(esc(h.replace('_', ' '))).append("</th>"));
     b.append("</tr></thead><tbody>\n");
     for (List<String> row : history.rows()) {
       b.append("<tr>");
-      row.forEach(cell -> b.append("<td>").append(esc(cell)).append("</td>"));
+      row.forEach(cell -> b.append("<td>").append(esc(readable(cell))).append("</td>"));
       b.append("</tr>\n");
     }
-    b.append("</tbody></table>\n");
+    b.append("</tbody></table></div>\n");
+  }
+
+  /** runs.csv's instants to the second, in the page's time zone; other cells as they are. */
+  private String readable(String cell) {
+    try {
+      return WHEN.format(Instant.parse(cell).atZone(zone));
+    } catch (DateTimeParseException notAnInstant) {
+      return cell;
+    }
   }
 
   private static String esc(String s) {
