@@ -23,7 +23,8 @@ import javax.management.remote.JMXServiceURL;
 /** {@code serve --http-port} in this JVM, with an HTTP client for it; stopped through JMX. */
 final class Serve implements AutoCloseable {
 
-  static final Duration PATIENCE = Duration.ofSeconds(60);
+  /** Generous: a loaded 2-core machine has taken over a minute to start serve. */
+  static final Duration PATIENCE = Duration.ofSeconds(180);
   /** A cron that never fires during a test. */
   private static final String NEVER = "0 0 3 1 1 ? 2099";
 
@@ -46,8 +47,16 @@ final class Serve implements AutoCloseable {
         Integer.toString(jmx), "--cron", NEVER, "--for", "300s"));
     args.addAll(List.of(options));
     Serve serve = new Serve(http, jmx, CompletableFuture.supplyAsync(() -> Cli.execute(args.toArray(String[]::new))));
-    serve.await("the HTTP server", () -> serve.answers("/observe/health"));
-    serve.await("the JMX connector", serve::connectJmx);
+    try {
+      serve.await("the HTTP server", () -> serve.answers("/observe/health"));
+      serve.await("the JMX connector", serve::connectJmx);
+    } catch (AssertionError | InterruptedException e) {
+      // Do not leave it running: it would hold the command line's lock until its lifetime ends.
+      if (serve.jmx != null || serve.connectJmx()) {
+        serve.stop();
+      }
+      throw e;
+    }
     return serve;
   }
 
