@@ -1,6 +1,11 @@
 package io.github.scansante.service;
 
 import io.github.scansante.cli.Cli;
+import io.github.scansante.ops.JmxCredentials;
+import io.github.scansante.run.RunJournal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,7 +39,10 @@ final class Serve implements AutoCloseable {
   private JMXConnector jmx;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private Serve(int httpPort, int jmxPort, CompletableFuture<Cli.Result> result) {
+  private final Path output;
+
+  private Serve(int httpPort, int jmxPort, Path output, CompletableFuture<Cli.Result> result) {
+    this.output = output;
     this.httpPort = httpPort;
     this.jmxPort = jmxPort;
     this.result = result;
@@ -46,7 +54,8 @@ final class Serve implements AutoCloseable {
     List<String> args = new ArrayList<>(List.of("serve", "--http-port", Integer.toString(http), "--jmx-port",
         Integer.toString(jmx), "--cron", NEVER, "--for", "300s"));
     args.addAll(List.of(options));
-    Serve serve = new Serve(http, jmx, CompletableFuture.supplyAsync(() -> Cli.execute(args.toArray(String[]::new))));
+    Path output = Path.of(args.get(args.indexOf("--output") + 1));
+    Serve serve = new Serve(http, jmx, output, CompletableFuture.supplyAsync(() -> Cli.execute(args.toArray(String[]::new))));
     try {
       serve.await("the HTTP server", () -> serve.answers("/observe/health"));
       serve.await("the JMX connector", serve::connectJmx);
@@ -103,9 +112,14 @@ final class Serve implements AutoCloseable {
     }
   }
 
+  /** Logs in as the control user of the password file serve generated in the output's state folder. */
   private boolean connectJmx() {
+    Path passwords = output.resolve(RunJournal.STATE_DIR).resolve("jmx.password");
     try {
-      jmx = JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"));
+      String control = Files.readAllLines(passwords).stream().filter(l -> l.startsWith(JmxCredentials.CONTROL + " "))
+          .findFirst().orElseThrow(() -> new IOException("no control user yet")).split(" ")[1];
+      jmx = JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"),
+          Map.of(JMXConnector.CREDENTIALS, new String[] {JmxCredentials.CONTROL, control}));
       return true;
     } catch (IOException notYet) {
       return false;

@@ -39,12 +39,10 @@ public final class RunStatus {
   private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
   private final RunCoordinator coordinator;
-  private final Progress progress;
   private final Path outputDir;
 
-  public RunStatus(RunCoordinator coordinator, Progress progress, Path outputDir) {
+  public RunStatus(RunCoordinator coordinator, Path outputDir) {
     this.coordinator = coordinator;
-    this.progress = progress;
     this.outputDir = outputDir;
   }
 
@@ -57,16 +55,16 @@ public final class RunStatus {
   }
 
   public long done() {
-    return progress.done();
+    return coordinator.currentProgress().map(Progress::done).orElse(0L);
   }
 
   public long total() {
-    return progress.total();
+    return coordinator.currentProgress().map(Progress::total).orElse(0L);
   }
 
   /** done/total, outcomes so far, rate and ETA of the run in progress. */
   public String progressLine() {
-    return progress.line();
+    return coordinator.currentProgress().map(Progress::line).orElse("");
   }
 
   public Path outputDir() {

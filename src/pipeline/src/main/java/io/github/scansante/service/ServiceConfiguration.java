@@ -1,8 +1,6 @@
 package io.github.scansante.service;
 
-import io.github.scansante.run.Progress;
 import io.github.scansante.run.RunCoordinator;
-import io.github.scansante.site.SiteCircuit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -35,6 +33,7 @@ public class ServiceConfiguration implements CamelConfiguration {
   @PropertyInject("http.status.refresh-seconds") private int refreshSeconds;
   @PropertyInject("health.min-free-bytes") private long minFreeBytes;
   @PropertyInject("schedule.time-zone") private String timeZone;
+  @PropertyInject("circuit.failure-threshold") private int circuitThreshold;
 
   @Override
   public void configure(CamelContext context) {
@@ -42,13 +41,11 @@ public class ServiceConfiguration implements CamelConfiguration {
     Path output = Path.of(outputDir);
     ServiceMeters meters = registry.lookupByNameAndType("serviceMeters", ServiceMeters.class);
     RunCoordinator coordinator = registry.lookupByNameAndType("runCoordinator", RunCoordinator.class);
-    Progress progress = registry.lookupByNameAndType("progress", Progress.class);
-    SiteCircuit circuit = registry.lookupByNameAndType("siteCircuit", SiteCircuit.class);
 
-    SiteRequestWatch requests = new SiteRequestWatch(meters, Clock.systemUTC());
+    SiteRequestWatch requests = new SiteRequestWatch(meters, Clock.systemUTC(), circuitThreshold);
     context.getManagementStrategy().addEventNotifier(requests);
-    RunStatus runs = new RunStatus(coordinator, progress, output);
-    watchRuns(meters, runs, circuit);
+    RunStatus runs = new RunStatus(coordinator, output);
+    watchRuns(meters, runs);
 
     for (HealthCheck check : healthChecks(requests, runs, output)) {
       registry.bind(check.getId() + "-check", check);
@@ -75,9 +72,7 @@ public class ServiceConfiguration implements CamelConfiguration {
     return List.of(new SiteAnsweredCheck(requests), new LastRunCompletedCheck(runs), new OutputWritableCheck(output, minFreeBytes));
   }
 
-  private static void watchRuns(ServiceMeters meters, RunStatus runs, SiteCircuit circuit) {
-    meters.count("circuit.openings", "Times the circuit breaker stopped requests to a site that looked down", circuit,
-        SiteCircuit::openings);
+  private static void watchRuns(ServiceMeters meters, RunStatus runs) {
     meters.gauge("run.in.progress", "1 while a run is in progress", null, runs, r -> r.running() ? 1 : 0);
     meters.gauge("run.combinations.done", "Combinations finished in the run in progress", null, runs,
         r -> r.running() ? r.done() : 0);
