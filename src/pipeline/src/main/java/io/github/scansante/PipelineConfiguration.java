@@ -25,6 +25,7 @@ import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.SessionCookies;
 import io.github.scansante.run.StopOnContextStop;
 import io.github.scansante.run.Verdicts;
+import io.github.scansante.service.ServiceMeters;
 import io.github.scansante.site.BodyCap;
 import io.github.scansante.site.CircuitBreaker;
 import io.github.scansante.site.FormDiscovery;
@@ -111,8 +112,9 @@ public class PipelineConfiguration implements CamelConfiguration {
         new SiteQuery(Arrays.stream(formFields.split(",")).map(String::strip).toList()));
     PageClassifier pageClassifier = new PageClassifier(echoYear, echoZone, echoBase, echoGrouping);
     ResponseReader responseReader = new ResponseReader(new PageParser(), pageMaxBytes, Charset.forName(pageCharset));
-    // The manifest rows reach the run's progress through the run itself.
-    RunJournal runJournal = new RunJournal(output, row -> { });
+    // The manifest rows reach the run's progress through the run itself, and the meters from here.
+    ServiceMeters meters = ServiceMeters.bindTo(context);
+    RunJournal runJournal = new RunJournal(output, meters::combinationFinished);
     RefreshPolicy refreshPolicy = new RefreshPolicy(runJournal);
     SiteCircuit.Settings circuit = new SiteCircuit.Settings(circuitThreshold, circuitInitialPauseMs, circuitMaxPauseMs,
         circuitGiveUpAttempts, Duration.ofMillis(circuitGiveUpAfterMs));
@@ -139,6 +141,7 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("csvTable", new CsvTable());
     registry.bind("dataFiles", new DataFiles(output, OutputLayout.standard()));
     registry.bind("outcomeRecorder", new OutcomeRecorder(pageClassifier, clock));
+    registry.bind("serviceMeters", meters);
     registry.bind("refreshPolicy", refreshPolicy);
     registry.bind("runJournal", runJournal);
     CsvDialect dialect = CsvDialect.parse(csvDialect);

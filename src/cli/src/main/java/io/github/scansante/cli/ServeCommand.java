@@ -32,6 +32,8 @@ class ServeCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
+  @Mixin HttpOptions http;
+
   @Option(names = "--cron", paramLabel = "EXPR", description = "Quartz cron, seconds first (default schedule.cron: Monday 03:00 Europe/Paris).")
   String cron;
 
@@ -50,6 +52,7 @@ class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Map<String, String> overrides = options.overrides();
     overrides.put("schedule.enabled", "true");
+    http.addTo(overrides);
     if (cron != null) {
       if (!CronExpression.isValidExpression(cron)) {
         throw new UsageException("--cron '" + cron + "' is not a Quartz cron expression (seconds first, e.g. '0 0 3 ? * MON')");
