@@ -29,6 +29,7 @@ import io.github.scansante.site.BodyCap;
 import io.github.scansante.site.CircuitBreaker;
 import io.github.scansante.site.FormDiscovery;
 import io.github.scansante.site.LandingPage;
+import io.github.scansante.site.ResponseDeadline;
 import io.github.scansante.site.ResponseReader;
 import io.github.scansante.site.RetryPolicy;
 import io.github.scansante.site.RequestInFlight;
@@ -50,6 +51,8 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.cookie.CookieStore;
 import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
@@ -67,6 +70,7 @@ public class PipelineConfiguration implements CamelConfiguration {
   @PropertyInject("site.user-agent") private String userAgent;
   @PropertyInject("site.connect-timeout-ms") private int connectTimeoutMs;
   @PropertyInject("site.read-timeout-ms") private int readTimeoutMs;
+  @PropertyInject("site.response-deadline-ms") private long responseDeadlineMs;
   @PropertyInject("retry.retry-after-cap-ms") private long retryAfterCapMs;
   @PropertyInject("throttle.period-ms") private long throttlePeriodMs;
   @PropertyInject("throttle.disabled") private boolean throttleDisabled;
@@ -182,15 +186,14 @@ public class PipelineConfiguration implements CamelConfiguration {
       http.setAutomaticRetriesDisabled(true);
       http.setFollowRedirects(false);
       http.setHttpClientConfigurer(client -> client
-          // After the connection is made, just before the request is written: when it really leaves.
-          .addExecInterceptorAfter(ChainElement.CONNECT.name(), "request-spacing", (request, scope, chain) -> {
-            spacing.sent();
-            return chain.proceed(request, scope);
-          })
+          // Told when each request's head is written, just before it is flushed: when it really leaves.
+          .setRequestExecutor(new HttpRequestExecutor(Http1Config.DEFAULT, null, spacing))
           // Outermost, so that it counts the body as camel-http reads it, decompressed.
           .addExecInterceptorFirst("body-cap", new BodyCap(pageMaxBytes))
           // So that a run told to stop can drop a request that would hang until its time-out.
-          .addExecInterceptorLast("request-in-flight", inFlight));
+          .addExecInterceptorLast("request-in-flight", inFlight)
+          // Outermost of all: its deadline covers the whole answer, whatever fails inside.
+          .addExecInterceptorFirst("response-deadline", new ResponseDeadline(responseDeadlineMs)));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.github.scansante.run;
 
 import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.page.Outcome;
+import io.github.scansante.page.TruncatedPageException;
 import io.github.scansante.page.Verdict;
 import io.github.scansante.site.RetryPolicy;
 import org.apache.camel.Exchange;
@@ -29,6 +30,11 @@ public final class Verdicts {
     CombinationWork work = CombinationWork.of(exchange);
     int attempts = work.failedAttempts();
     String retried = RetryPolicy.isTransient(failure) ? " after " + attempts + (attempts == 1 ? " attempt" : " attempts") : " (not retried)";
+    // Still cut on the last attempt: the site sends this page broken, and it is dead-lettered as such.
+    if (failure instanceof TruncatedPageException cut) {
+      work.failed(new Verdict(Outcome.MALFORMED, cut.getMessage() + retried));
+      return;
+    }
     work.failed(new Verdict(Outcome.FAILED, RetryPolicy.describe(failure) + retried));
   }
 

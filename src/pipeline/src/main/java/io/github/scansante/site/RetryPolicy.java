@@ -1,5 +1,6 @@
 package io.github.scansante.site;
 
+import io.github.scansante.page.TruncatedPageException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -72,7 +73,8 @@ public final class RetryPolicy {
 
   /** True when the site sent a status line: it is up, whatever it said. */
   public static boolean isAnswer(Throwable failure) {
-    return failure instanceof HttpOperationFailedException;
+    // A page cut short came from a server that answered.
+    return failure instanceof HttpOperationFailedException || failure instanceof TruncatedPageException;
   }
 
   long retryAfterMs(Throwable failure) {
