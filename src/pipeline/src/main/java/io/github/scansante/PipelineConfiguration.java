@@ -33,6 +33,7 @@ import io.github.scansante.site.LandingPage;
 import io.github.scansante.site.ResponseDeadline;
 import io.github.scansante.site.ResponseReader;
 import io.github.scansante.site.RetryPolicy;
+import io.github.scansante.site.RequestHeaders;
 import io.github.scansante.site.RequestInFlight;
 import io.github.scansante.site.RequestSpacing;
 import io.github.scansante.site.SiteCircuit;
@@ -132,6 +133,7 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("keepRunExchange", AggregationStrategies.useOriginal());
     registry.bind("siteRequests", siteRequests);
     registry.bind("circuitBreaker", new CircuitBreaker());
+    registry.bind("requestHeaders", new RequestHeaders());
     registry.bind("requestSpacing", requestSpacing);
     registry.bind("retryPolicy", new RetryPolicy(retryAfterCapMs, clock));
     registry.bind("responseReader", responseReader);
