@@ -6,6 +6,7 @@ import io.github.scansante.plan.Plan;
 import io.github.scansante.plan.PlanException;
 import io.github.scansante.plan.Planner;
 import io.github.scansante.plan.YearRange;
+import io.github.scansante.site.FormComparison;
 import io.github.scansante.site.FormDiscovery;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,20 +73,22 @@ class PlanCommand implements Callable<Integer> {
     HttpResponse<String> page = client.send(request,
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     Catalogue form = new FormDiscovery().read(page.body(), url);
+    FormComparison comparison = new FormComparison(builtIn, form);
     out.printf("%-10s %-8s %-8s %s%n", "field", "code", "where", "label");
-    TreeSet<String> fields = new TreeSet<>(builtIn.fields());
-    fields.addAll(form.fields());
-    for (String field : fields) {
-      TreeSet<String> codes = new TreeSet<>(builtIn.codes(field));
-      codes.addAll(form.codes(field));
-      for (String code : codes) {
-        String where = form.offers(field, code) && builtIn.offers(field, code) ? "both"
-            : form.offers(field, code) ? "form" : "built-in";
-        String label = form.label(field, code).orElseGet(() -> builtIn.label(field, code).orElse(""));
-        out.printf("%-10s %-8s %-8s %s%n", field, code, where, label);
-      }
+    for (FormComparison.Entry e : comparison.entries()) {
+      out.printf("%-10s %-8s %-8s %s%n", e.field(), e.code(), e.where(), e.label());
     }
-    if (!form.hasField("codegeo") && fields.stream().noneMatch(f -> f.startsWith("zone-") && form.hasField(f))) {
+    if (!comparison.differingLabels().isEmpty()) {
+      out.println("Labels worded differently by the form (the echo is checked against the built-in wording):");
+      comparison.differingLabels().forEach(e -> out.printf("  %s=%s: form '%s', built-in '%s'%n", e.field(), e.code(),
+          e.formLabel(), e.builtInLabel()));
+    }
+    if (!comparison.unreadableLabels().isEmpty()) {
+      out.println("Labels that cannot be told apart in the form's markup (left empty):");
+      comparison.unreadableLabels().forEach(e -> out.printf("  %s=%s%s%n", e.field(), e.code(),
+          e.builtInLabel().isEmpty() ? " (not in the built-in catalogue either: its echo cannot be checked)" : ""));
+    }
+    if (!form.hasField("codegeo") && form.fields().stream().noneMatch(f -> f.startsWith("zone-"))) {
       out.println("(the form lists no zone codes: zones are not checked)");
     }
   }

@@ -49,8 +49,9 @@ public final class ReplicaServer implements AutoCloseable {
     Catalogue catalogue = Catalogue.builtIn();
     this.dataset = new SyntheticDataset(config.seed(), catalogue, config.newestYearMonths());
     this.requestLog = new RequestLog(config.submitPath(), config.requestLogFile());
-    SubmitResolver resolver = new SubmitResolver(catalogue, dataset, config.newestYearUpdate(), config.newestPeriod());
-    String landing = LandingPage.render(catalogue, SyntheticDataset.BASES, config.submitPath());
+    SubmitResolver resolver = new SubmitResolver(catalogue, dataset, config.newestYearUpdate(), config.newestPeriod(),
+        config.echoRename());
+    String landing = LandingPage.render(catalogue, SyntheticDataset.BASES, config.submitPath(), config.formMarkup());
     ReplicaHandler handler = new ReplicaHandler(config, resolver, new FaultInjector(config.faults(), config.seed()),
         requestLog, landing);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port()), 0);
