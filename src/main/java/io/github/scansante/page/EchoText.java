@@ -26,7 +26,8 @@ public final class EchoText {
     boolean gap = false;
     for (int i = 0; i < decomposed.length(); i++) {
       char c = decomposed.charAt(i);
-      if (Character.getType(c) == Character.NON_SPACING_MARK) {
+      // Accents go; so do dots, which abbreviate ("P.S.P.H.") rather than separate.
+      if (Character.getType(c) == Character.NON_SPACING_MARK || c == '.') {
         continue;
       }
       if (Character.isLetterOrDigit(c)) {
