@@ -8,6 +8,8 @@ import io.github.scansante.page.PageParser;
 import io.github.scansante.plan.Planner;
 import io.github.scansante.plan.YearRange;
 import io.github.scansante.report.AnalystOutputs;
+import io.github.scansante.run.DiagnosisFolder;
+import io.github.scansante.run.FutileRequests;
 import io.github.scansante.run.OutcomeRecorder;
 import io.github.scansante.run.PageVerifier;
 import io.github.scansante.run.Progress;
@@ -15,6 +17,7 @@ import io.github.scansante.run.RefreshPolicy;
 import io.github.scansante.run.RunCoordinator;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.Verdicts;
+import io.github.scansante.run.VerificationWatch;
 import io.github.scansante.site.BodyCap;
 import io.github.scansante.site.FormDiscovery;
 import io.github.scansante.site.LandingPage;
@@ -76,6 +79,9 @@ public class PipelineConfiguration implements CamelConfiguration {
   @PropertyInject("output.refresh") private String cliRefresh;
   @PropertyInject("schedule.refresh") private String scheduledRefresh;
   @PropertyInject("progress.interval-ms") private long progressIntervalMs;
+  @PropertyInject("verify.stop-after-unverified") private int stopAfterUnverified;
+  @PropertyInject("skip.after-in-a-row") private int skipAfterInARow;
+  @PropertyInject("diagnosis.max-pages") private int diagnosisMaxPages;
 
   @Override
   public void configure(CamelContext context) {
@@ -116,6 +122,10 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("outcomeRecorder", new OutcomeRecorder(runJournal, pageClassifier, clock));
     registry.bind("refreshPolicy", refreshPolicy);
     registry.bind("analystOutputs", new AnalystOutputs(siteCatalogue.builtIn()));
+    DiagnosisFolder diagnosisFolder = new DiagnosisFolder(runJournal, diagnosisMaxPages);
+    registry.bind("diagnosisFolder", diagnosisFolder);
+    registry.bind("verificationWatch", new VerificationWatch(stopAfterUnverified, diagnosisFolder));
+    registry.bind("futileRequests", new FutileRequests(skipAfterInARow));
     registry.bind("runCoordinator", new RunCoordinator(settings, planner, siteCatalogue, runJournal, refreshPolicy,
         progress, sessionCookies, clock));
   }

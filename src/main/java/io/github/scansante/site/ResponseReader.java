@@ -16,6 +16,9 @@ import org.apache.camel.Exchange;
  */
 public final class ResponseReader {
 
+  /** Exchange property: the answer's bytes as received, kept as evidence when the answer is rejected. */
+  public static final String RAW_BODY = "responseBytes";
+
   private final PageParser parser;
   private final int maxBytes;
   private final Charset charset;
@@ -27,7 +30,10 @@ public final class ResponseReader {
   }
 
   public ResultPage read(Exchange exchange) throws IOException {
-    return parser.parse(checkedBody(exchange), charset);
+    byte[] body = boundedBody(exchange.getMessage().getBody(InputStream.class));
+    exchange.setProperty(RAW_BODY, body);
+    checkContentType(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class));
+    return parser.parse(body, charset);
   }
 
   /**
