@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code java -jar scansante.jar}. */
 @Command(name = "scansante", mixinStandardHelpOptions = true, version = "scansante-pipeline 1.0",
     description = "Polite, verified extraction of the ScanSanté MCO activity tables into CSV files.",
-    subcommands = {RunCommand.class, PlanCommand.class, ParseCommand.class, ServeCommand.class, SimulateCommand.class, DemoCommand.class})
+    subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, ParseCommand.class, ServeCommand.class, SimulateCommand.class, DemoCommand.class})
 public final class ScansanteCli implements Runnable {
 
   static final int USAGE = 2;
