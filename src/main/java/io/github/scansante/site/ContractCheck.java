@@ -36,12 +36,14 @@ public final class ContractCheck {
   private final PageClassifier classifier;
   private final List<String> expectedColumns;
   private Catalogue form;
+  private final SiteCatalogue site;
 
   public ContractCheck(Catalogue builtIn, List<String> formFields, PageClassifier classifier, List<String> expectedColumns) {
     this.builtIn = builtIn;
     this.formFields = List.copyOf(formFields);
     this.classifier = classifier;
     this.expectedColumns = List.copyOf(expectedColumns);
+    this.site = new SiteCatalogue(builtIn);
   }
 
   /** Reads the landing page: are the form's fields there, and do its codes match the catalogue? */
@@ -57,30 +59,33 @@ public final class ContractCheck {
         ? new Point(FORM_FIELDS, true, String.join(", ", formFields))
         : new Point(FORM_FIELDS, false, "missing: " + String.join(", ", missing));
     form = new FormDiscovery().read(landingHtml, url);
+    site.useForm(form);
     return List.of(fields, codes(probe(Optional.of(form))));
   }
 
   private Point codes(Combination probe) {
     FormComparison comparison = new FormComparison(builtIn, form);
-    SiteCatalogue site = new SiteCatalogue(builtIn);
-    site.useForm(form);
     Optional<String> refused = site.notOffered(probe);
     List<String> notes = new ArrayList<>();
     List<FormComparison.Entry> oneSided = comparison.oneSided();
     if (!oneSided.isEmpty()) {
-      notes.add(oneSided.size() + " codes on one side only, e.g. " + oneSided.stream().limit(5)
+      notes.add(count(oneSided.size(), "code") + " on one side only, e.g. " + oneSided.stream().limit(5)
           .map(e -> e.field() + "=" + e.code() + " (" + e.where() + ")").toList());
     }
     if (!comparison.differingLabels().isEmpty()) {
-      notes.add(comparison.differingLabels().size() + " labels worded differently (harmless: the echo is checked in the catalogue's words)");
+      notes.add(count(comparison.differingLabels().size(), "label") + " worded differently (harmless: the echo is checked in the catalogue's words)");
     }
     if (!comparison.unreadableLabels().isEmpty()) {
-      notes.add(comparison.unreadableLabels().size() + " labels that cannot be told apart");
+      notes.add(count(comparison.unreadableLabels().size(), "label") + " that cannot be told apart");
     }
     if (refused.isPresent()) {
       return new Point(FORM_CODES, false, "the known combination " + probe + " is " + refused.get());
     }
     return new Point(FORM_CODES, true, notes.isEmpty() ? "same codes" : String.join("; ", notes));
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** France entière, the latest year the form (or else the catalogue) offers, bpub, all stays. */
@@ -98,10 +103,6 @@ public final class ContractCheck {
 
   /** Judges the answer to the probe: its echo, its columns, its Total row. */
   public List<Point> checkAnswer(ResultPage page, Combination probe) {
-    SiteCatalogue site = new SiteCatalogue(builtIn);
-    if (form != null) {
-      site.useForm(form);
-    }
     Verdict verdict = classifier.classify(page, site.expectedEcho(probe));
     Point echo = verdict.outcome() == Outcome.DATA
         ? new Point(ECHO, true, String.join(" | ", page.criteria().stream().filter(l -> !l.isBlank()).toList()))
