@@ -1,10 +1,9 @@
 package io.github.scansante.run;
 
+import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.Verdict;
 import io.github.scansante.plan.Combination;
-import io.github.scansante.site.ResponseReader;
-import io.github.scansante.site.SiteRequests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,60 +27,61 @@ public final class DiagnosisFolder {
   /** Answers worth keeping; a refusal or an empty table is the site speaking plainly. */
   private static final Set<Outcome> REJECTED = EnumSet.of(Outcome.ECHO_MISMATCH, Outcome.GROUPING_NOT_APPLIED, Outcome.MALFORMED);
 
-  private final RunJournal journal;
+  /** The pages one run kept; kept by the {@link Run}. Unknown until its first rejected answer. */
+  static final class Kept {
+    private int count = -1;
+  }
+
   private final int maxPages;
-  private String runId = "";
-  private int kept;
 
   /** @param maxPages pages kept per run at most (0 keeps none) */
-  public DiagnosisFolder(RunJournal journal, int maxPages) {
-    this.journal = journal;
+  public DiagnosisFolder(int maxPages) {
     this.maxPages = maxPages;
   }
 
-  /** The folder of the current run's evidence. */
-  public synchronized Path folder() {
-    RunInfo run = journal.current();
-    return journal.outputDir().resolve(RunJournal.STATE_DIR).resolve(DIR).resolve(run == null ? "no-run" : fileSafe(run.id()));
+  /** The folder of a run's evidence. */
+  public Path folder(Run run) {
+    return run.definition().outputDir().resolve(RunJournal.STATE_DIR).resolve(DIR).resolve(fileSafe(run.id()));
   }
 
   /** Dead-letter step: saves the answer if it was rejected and the bound allows. Never fails the combination. */
-  public synchronized void keep(Exchange exchange) {
-    Verdict verdict = exchange.getProperty(Verdicts.VERDICT, Verdict.class);
-    byte[] body = exchange.getProperty(ResponseReader.RAW_BODY, byte[].class);
+  public void keep(Exchange exchange) {
+    CombinationWork work = CombinationWork.of(exchange);
+    Verdict verdict = work.verdict();
+    byte[] body = work.responseBody();
     if (verdict == null || body == null || !REJECTED.contains(verdict.outcome())) {
       return;
     }
-    Path folder = folder();
-    try {
-      countKept(folder);
-      if (kept >= maxPages) {
-        return;
+    Run run = Run.of(exchange);
+    Path folder = folder(run);
+    Kept kept = run.diagnosis();
+    synchronized (kept) {
+      try {
+        if (kept.count < 0) {
+          kept.count = alreadyKept(folder);
+        }
+        if (kept.count >= maxPages) {
+          return;
+        }
+        Files.createDirectories(folder);
+        Path target = folder.resolve(fileName(work.combination()));
+        Path part = target.resolveSibling(target.getFileName() + RunJournal.PART_SUFFIX);
+        Files.write(part, body);
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        kept.count++;
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Cannot keep the rejected answer under {}: {}", folder, e.toString());
       }
-      Files.createDirectories(folder);
-      Combination c = exchange.getProperty(SiteRequests.COMBINATION, Combination.class);
-      Path target = folder.resolve(fileName(c));
-      Path part = target.resolveSibling(target.getFileName() + RunJournal.PART_SUFFIX);
-      Files.write(part, body);
-      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      kept++;
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Cannot keep the rejected answer under {}: {}", folder, e.toString());
     }
   }
 
-  /** Pages kept so far in this run; a resumed run counts what its first part kept. */
-  private void countKept(Path folder) throws IOException {
-    String id = folder.getFileName().toString();
-    if (id.equals(runId)) {
-      return;
+  /** A resumed run counts what its first part kept. */
+  private static int alreadyKept(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return 0;
     }
-    runId = id;
-    kept = 0;
-    if (Files.isDirectory(folder)) {
-      try (Stream<Path> files = Files.list(folder)) {
-        kept = (int) files.filter(p -> p.getFileName().toString().endsWith(".html")).count();
-      }
+    try (Stream<Path> files = Files.list(folder)) {
+      return (int) files.filter(p -> p.getFileName().toString().endsWith(".html")).count();
     }
   }
 

@@ -1,11 +1,11 @@
 package io.github.scansante.run;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.ResultPage;
 import io.github.scansante.page.Verdict;
 import io.github.scansante.plan.Combination;
-import io.github.scansante.site.SiteRequests;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,92 +33,97 @@ public final class FutileRequests {
 
   private static final Logger LOG = LoggerFactory.getLogger(FutileRequests.class);
 
+  /** What one run has learnt of the fields and codes the site ignores or refuses; kept by the {@link Run}. */
+  static final class Memory {
+    private final Map<String, Integer> ignoredInARow = new HashMap<>();
+    private final Set<String> verifiedFields = new HashSet<>();
+    private final Map<String, Integer> refusedInARow = new HashMap<>();
+    private final Set<String> answeredCodes = new HashSet<>();
+    private final Set<String> announced = new HashSet<>();
+  }
+
   private final int limit;
-  private final Map<String, Integer> ignoredInARow = new HashMap<>();
-  private final Set<String> verifiedFields = new HashSet<>();
-  private final Map<String, Integer> refusedInARow = new HashMap<>();
-  private final Set<String> answeredCodes = new HashSet<>();
-  private final Set<String> announced = new HashSet<>();
 
   /** @param limit K, answers in a row after which a field or code is given up (0 = never) */
   public FutileRequests(int limit) {
     this.limit = limit;
   }
 
-  /** Run-pass step, before the first combination. */
-  public synchronized void reset() {
-    ignoredInARow.clear();
-    verifiedFields.clear();
-    refusedInARow.clear();
-    answeredCodes.clear();
-    announced.clear();
-  }
-
   /** Step after the echo check: learns from the answer. */
-  public synchronized void observe(Exchange exchange) {
-    Combination c = exchange.getProperty(SiteRequests.COMBINATION, Combination.class);
-    Verdict verdict = exchange.getProperty(Verdicts.VERDICT, Verdict.class);
-    ResultPage page = exchange.getProperty(PageVerifier.PAGE, ResultPage.class);
-    if (c == null || verdict == null) {
+  public void observe(Exchange exchange) {
+    CombinationWork work = CombinationWork.of(exchange);
+    Combination c = work.combination();
+    Verdict verdict = work.verdict();
+    ResultPage page = work.page();
+    if (verdict == null) {
       return;
     }
-    if (page != null && page.hasDataTable()) {
-      answeredCodes.addAll(codes(c));
-      codes(c).forEach(refusedInARow::remove);
-      if (!c.isAllStays()) {
-        String field = c.groupingField();
-        if (verdict.outcome() == Outcome.GROUPING_NOT_APPLIED) {
-          ignoredInARow.merge(field, 1, Integer::sum);
-        } else {
-          ignoredInARow.remove(field);
-          if (verdict.outcome() == Outcome.DATA) {
-            verifiedFields.add(field);
+    Memory m = Run.of(exchange).futileRequests();
+    synchronized (m) {
+      if (page != null && page.hasDataTable()) {
+        m.answeredCodes.addAll(codes(c));
+        codes(c).forEach(m.refusedInARow::remove);
+        if (!c.isAllStays()) {
+          String field = c.groupingField();
+          if (verdict.outcome() == Outcome.GROUPING_NOT_APPLIED) {
+            m.ignoredInARow.merge(field, 1, Integer::sum);
+          } else {
+            m.ignoredInARow.remove(field);
+            if (work.isVerified()) {
+              m.verifiedFields.add(field);
+            }
           }
         }
-      }
-    } else if (verdict.outcome() == Outcome.REFUSED) {
-      for (String code : codes(c)) {
-        if (!answeredCodes.contains(code)) {
-          refusedInARow.merge(code, 1, Integer::sum);
+      } else if (verdict.outcome() == Outcome.REFUSED) {
+        for (String code : codes(c)) {
+          if (!m.answeredCodes.contains(code)) {
+            m.refusedInARow.merge(code, 1, Integer::sum);
+          }
         }
       }
     }
   }
 
   /** Filter predicate: the combination would only be asked for an answer known in advance. */
-  public synchronized boolean isFutile(Combination c) {
-    return reason(c).isPresent();
-  }
-
-  /** Marks the combination skipped, with the reason, for the dead-letter step. */
-  public synchronized void skip(Exchange exchange) {
-    Combination c = exchange.getProperty(SiteRequests.COMBINATION, Combination.class);
-    String reason = reason(c).orElse("given up") + "; not requested";
-    exchange.setProperty(Verdicts.VERDICT, new Verdict(Outcome.SKIPPED, reason));
-    String what = reason.substring(0, reason.indexOf(':') < 0 ? reason.length() : reason.indexOf(':'));
-    if (announced.add(what)) {
-      LOG.warn("Giving up {} for the rest of the run", reason);
+  public boolean isFutile(Exchange exchange) {
+    Memory m = Run.of(exchange).futileRequests();
+    synchronized (m) {
+      return reason(m, CombinationWork.of(exchange).combination()).isPresent();
     }
   }
 
-  private Optional<String> reason(Combination c) {
-    if (limit <= 0 || c == null) {
+  /** Marks the combination skipped, with the reason, for the dead-letter step. */
+  public void skip(Exchange exchange) {
+    CombinationWork work = CombinationWork.of(exchange);
+    Memory m = Run.of(exchange).futileRequests();
+    synchronized (m) {
+      String reason = reason(m, work.combination()).orElse("given up") + "; not requested";
+      work.failed(new Verdict(Outcome.SKIPPED, reason));
+      String what = reason.substring(0, reason.indexOf(':') < 0 ? reason.length() : reason.indexOf(':'));
+      if (m.announced.add(what)) {
+        LOG.warn("Giving up {} for the rest of the run", reason);
+      }
+    }
+  }
+
+  private Optional<String> reason(Memory m, Combination c) {
+    if (limit <= 0) {
       return Optional.empty();
     }
     if (!c.isAllStays()) {
       String field = c.groupingField();
-      int ignored = ignoredInARow.getOrDefault(field, 0);
-      if (ignored >= limit && !verifiedFields.contains(field)) {
+      int ignored = m.ignoredInARow.getOrDefault(field, 0);
+      if (ignored >= limit && !m.verifiedFields.contains(field)) {
         return Optional.of("grouping field " + field + ": the site ignored it (blank grouping line) in " + ignored
             + " answers in a row and verified none in this run");
       }
     }
-    if (answeredCodes.isEmpty()) {
+    if (m.answeredCodes.isEmpty()) {
       return Optional.empty();
     }
     for (String code : codes(c)) {
-      int refused = refusedInARow.getOrDefault(code, 0);
-      if (refused >= limit && !answeredCodes.contains(code)) {
+      int refused = m.refusedInARow.getOrDefault(code, 0);
+      if (refused >= limit && !m.answeredCodes.contains(code)) {
         return Optional.of(code + ": the site refused it " + refused + " times in a row and never answered it in this run");
       }
     }

@@ -1,5 +1,6 @@
 package io.github.scansante.site;
 
+import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.page.MalformedPageException;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.page.ResultPage;
@@ -16,9 +17,6 @@ import org.apache.camel.Exchange;
  */
 public final class ResponseReader {
 
-  /** Exchange property: the answer's bytes as received, kept as evidence when the answer is rejected. */
-  public static final String RAW_BODY = "responseBytes";
-
   private final PageParser parser;
   private final int maxBytes;
   private final Charset charset;
@@ -31,7 +29,7 @@ public final class ResponseReader {
 
   public ResultPage read(Exchange exchange) throws IOException {
     byte[] body = boundedBody(exchange.getMessage().getBody(InputStream.class));
-    exchange.setProperty(RAW_BODY, body);
+    CombinationWork.of(exchange).received(body);
     checkContentType(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class));
     return parser.parse(body, charset);
   }
