@@ -16,6 +16,8 @@ import io.github.scansante.page.PageParser;
 import io.github.scansante.plan.Planner;
 import io.github.scansante.plan.YearRange;
 import io.github.scansante.report.AnalystOutputs;
+import io.github.scansante.run.DiagnosisFolder;
+import io.github.scansante.run.FutileRequests;
 import io.github.scansante.run.OutcomeRecorder;
 import io.github.scansante.run.PageVerifier;
 import io.github.scansante.run.Progress;
@@ -25,6 +27,7 @@ import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.SessionCookies;
 import io.github.scansante.run.StopOnContextStop;
 import io.github.scansante.run.Verdicts;
+import io.github.scansante.run.VerificationWatch;
 import io.github.scansante.service.ServiceMeters;
 import io.github.scansante.site.BodyCap;
 import io.github.scansante.site.CircuitBreaker;
@@ -101,6 +104,9 @@ public class PipelineConfiguration implements CamelConfiguration {
   @PropertyInject("database.pool-size") private int databasePoolSize;
   @PropertyInject("database.connect-timeout-ms") private long databaseConnectTimeoutMs;
   @PropertyInject("database.batch-size") private int databaseBatchSize;
+  @PropertyInject("verify.stop-after-unverified") private int stopAfterUnverified;
+  @PropertyInject("skip.after-in-a-row") private int skipAfterInARow;
+  @PropertyInject("diagnosis.max-pages") private int diagnosisMaxPages;
 
   @Override
   public void configure(CamelContext context) {
@@ -147,6 +153,10 @@ public class PipelineConfiguration implements CamelConfiguration {
     CsvDialect dialect = CsvDialect.parse(csvDialect);
     context.getPropertiesComponent().addInitialProperty("output.csv-delimiter", String.valueOf(dialect.delimiter()));
     registry.bind("analystOutputs", new AnalystOutputs(builtIn, dialect));
+    DiagnosisFolder diagnosisFolder = new DiagnosisFolder(diagnosisMaxPages);
+    registry.bind("diagnosisFolder", diagnosisFolder);
+    registry.bind("verificationWatch", new VerificationWatch(stopAfterUnverified, diagnosisFolder));
+    registry.bind("futileRequests", new FutileRequests(skipAfterInARow));
     registry.bind("runCoordinator", runCoordinator);
   }
 

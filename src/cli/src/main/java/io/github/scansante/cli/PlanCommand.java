@@ -8,6 +8,7 @@ import io.github.scansante.plan.PlanException;
 import io.github.scansante.plan.Planner;
 import io.github.scansante.plan.YearRange;
 import io.github.scansante.site.BoundedBody;
+import io.github.scansante.site.FormComparison;
 import io.github.scansante.site.FormDiscovery;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -69,16 +69,16 @@ class PlanCommand implements Callable<Integer> {
   }
 
   /**
-   * The landing page's bytes, with the pipeline's cap and deadline: a page that never ends, or
-   * trickles, fails with one line instead of filling the memory or hanging.
+   * A page's answer, with the pipeline's cap and deadline: a page that never ends, or trickles,
+   * fails with one line instead of filling the memory or hanging.
    */
-  private static byte[] landingPage(HttpClient client, HttpRequest request, String url)
+  static HttpResponse<byte[]> boundedAnswer(HttpClient client, HttpRequest request, String url)
       throws IOException, InterruptedException {
     long maxBytes = Long.parseLong(Defaults.get("page.max-bytes"));
     long deadlineMs = Long.parseLong(Defaults.get("site.response-deadline-ms"));
     CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request, BoundedBody.handler(maxBytes));
     try {
-      return answer.get(deadlineMs, TimeUnit.MILLISECONDS).body();
+      return answer.get(deadlineMs, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       answer.cancel(true);
       throw new IOException("no complete answer from " + url + " within " + deadlineMs + " ms (site.response-deadline-ms)");
@@ -97,21 +97,23 @@ class PlanCommand implements Callable<Integer> {
     HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
         .header("User-Agent", Defaults.get("site.user-agent")).GET().build();
-    Catalogue form = new FormDiscovery().read(new String(landingPage(client, request, url), StandardCharsets.UTF_8), url);
+    Catalogue form = new FormDiscovery().read(new String(boundedAnswer(client, request, url).body(), StandardCharsets.UTF_8), url);
+    FormComparison comparison = new FormComparison(builtIn, form);
     out.printf("%-10s %-8s %-8s %s%n", "field", "code", "where", "label");
-    TreeSet<String> fields = new TreeSet<>(builtIn.fields());
-    fields.addAll(form.fields());
-    for (String field : fields) {
-      TreeSet<String> codes = new TreeSet<>(builtIn.codes(field));
-      codes.addAll(form.codes(field));
-      for (String code : codes) {
-        String where = form.offers(field, code) && builtIn.offers(field, code) ? "both"
-            : form.offers(field, code) ? "form" : "built-in";
-        String label = form.label(field, code).orElseGet(() -> builtIn.label(field, code).orElse(""));
-        out.printf("%-10s %-8s %-8s %s%n", field, code, where, label);
-      }
+    for (FormComparison.Entry e : comparison.entries()) {
+      out.printf("%-10s %-8s %-8s %s%n", e.field(), e.code(), e.where(), e.label());
     }
-    if (!form.hasField("codegeo") && fields.stream().noneMatch(f -> f.startsWith("zone-") && form.hasField(f))) {
+    if (!comparison.differingLabels().isEmpty()) {
+      out.println("Labels worded differently by the form (the echo is checked against the built-in wording):");
+      comparison.differingLabels().forEach(e -> out.printf("  %s=%s: form '%s', built-in '%s'%n", e.field(), e.code(),
+          e.formLabel(), e.builtInLabel()));
+    }
+    if (!comparison.unreadableLabels().isEmpty()) {
+      out.println("Labels that cannot be told apart in the form's markup (left empty):");
+      comparison.unreadableLabels().forEach(e -> out.printf("  %s=%s%s%n", e.field(), e.code(),
+          e.builtInLabel().isEmpty() ? " (not in the built-in catalogue either: its echo cannot be checked)" : ""));
+    }
+    if (!form.hasField("codegeo") && form.fields().stream().noneMatch(f -> f.startsWith("zone-"))) {
       out.println("(the form lists no zone codes: zones are not checked)");
     }
   }

@@ -1,6 +1,8 @@
 package io.github.scansante.cli;
 
+import io.github.scansante.replica.EchoRename;
 import io.github.scansante.replica.FaultSpec;
+import io.github.scansante.replica.FormMarkup;
 import io.github.scansante.replica.ReplicaConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -11,6 +13,12 @@ class ReplicaOptions {
   @Option(names = "--faults", paramLabel = "SPEC", description = "Injected faults, e.g. 503:every=5:retry-after=1,429:rate=0.05,reset:every=7,ignore-grouping:every=3 (see the README).")
   String faults;
 
+  @Option(names = "--form-markup", paramLabel = "SHAPE", description = "How the landing page marks up its form: labels (default), plain-text, wrapping, fieldset, worded or no-value.")
+  String formMarkup;
+
+  @Option(names = "--echo-rename", paramLabel = "LINE", description = "Caption one criteria-echo line unlike the site: year, zone, base or grouping.")
+  String echoRename;
+
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the synthetic dataset (default demo.seed).")
   Long seed;
 
@@ -18,7 +26,9 @@ class ReplicaOptions {
     try {
       ReplicaConfig.Builder b = ReplicaConfig.builder().port(port)
           .seed(seed != null ? seed : Long.parseLong(Defaults.get("demo.seed")))
-          .faults(faults == null ? FaultSpec.NONE : FaultSpec.parse(faults));
+          .faults(faults == null ? FaultSpec.NONE : FaultSpec.parse(faults))
+          .formMarkup(formMarkup == null ? FormMarkup.LABELS : FormMarkup.parse(formMarkup))
+          .echoRename(echoRename == null ? EchoRename.NONE : EchoRename.parse(echoRename));
       if (requestLog != null) {
         b.requestLogFile(requestLog);
       }

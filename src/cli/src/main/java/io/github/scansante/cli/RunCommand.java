@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Extract the plan's tables into verified CSV files. Exits 0 when the pass completed, even if some combinations were dead-lettered.")
+    description = "Extract the plan's tables into verified CSV files. Exits 0 when the pass completed, even if some combinations were dead-lettered; 4 when it stopped because none of its first answers could be verified.")
 class RunCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;

@@ -1,6 +1,7 @@
 package io.github.scansante.cli;
 
 import io.github.scansante.plan.PlanException;
+import io.github.scansante.run.NothingVerifiableException;
 import io.github.scansante.run.RunStoppedException;
 import io.github.scansante.site.SiteUnreachableException;
 import java.io.PrintWriter;
@@ -10,10 +11,12 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code java -jar scansante.jar}. */
 @Command(name = "scansante", mixinStandardHelpOptions = true, version = "scansante-pipeline 1.0",
     description = "Polite, verified extraction of the ScanSanté MCO activity tables into CSV files.",
-    subcommands = {RunCommand.class, PlanCommand.class, ParseCommand.class, ServeCommand.class, SimulateCommand.class, DemoCommand.class})
+    subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, ParseCommand.class, ServeCommand.class, SimulateCommand.class, DemoCommand.class})
 public final class ScansanteCli implements Runnable {
 
   static final int USAGE = 2;
+  /** The run stopped early, pass closed and pages kept: none of its first answers could be verified. */
+  static final int NOTHING_VERIFIABLE = 4;
   /** The site did not answer: the run gave up, its journal kept for resume (sysexits EX_UNAVAILABLE). */
   static final int SITE_UNREACHABLE = 69;
   /** The run was stopped (SIGTERM, or the context stopping), its journal kept: 128 + SIGTERM, as the shell reports it. */
@@ -25,7 +28,7 @@ public final class ScansanteCli implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs a command and returns its exit code: 0 done, 2 bad input, 3 no data table (parse), 69 site unreachable, 143 stopped (130 on Ctrl-C, from the JVM), 1 failure. */
+  /** Runs a command and returns its exit code: 0 done, 2 bad input, 3 no data table (parse), 4 nothing verifiable (run) or contract broken (check), 69 site unreachable, 143 stopped (130 on Ctrl-C, from the JVM), 1 failure. */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new ScansanteCli());
     // A later option wins, as users expect from wrappers that prepend defaults.
@@ -39,6 +42,10 @@ public final class ScansanteCli implements Runnable {
       if (e instanceof UsageException || e instanceof PlanException) {
         err.println("scansante: " + e.getMessage());
         return USAGE;
+      }
+      if (e instanceof NothingVerifiableException) {
+        err.println("scansante: " + command.getCommandName() + " " + e.getMessage());
+        return NOTHING_VERIFIABLE;
       }
       if (e instanceof SiteUnreachableException) {
         err.println("scansante: " + command.getCommandName() + " gave up: " + e.getMessage()
