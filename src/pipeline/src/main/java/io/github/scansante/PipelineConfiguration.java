@@ -2,6 +2,7 @@ package io.github.scansante;
 
 import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.output.CsvTable;
+import io.github.scansante.output.DataFiles;
 import io.github.scansante.output.OutputLayout;
 import io.github.scansante.page.PageClassifier;
 import io.github.scansante.page.PageParser;
@@ -14,14 +15,18 @@ import io.github.scansante.run.Progress;
 import io.github.scansante.run.RefreshPolicy;
 import io.github.scansante.run.RunCoordinator;
 import io.github.scansante.run.RunJournal;
+import io.github.scansante.run.SessionCookies;
+import io.github.scansante.run.StopOnContextStop;
 import io.github.scansante.run.Verdicts;
 import io.github.scansante.service.ServiceMeters;
 import io.github.scansante.site.BodyCap;
+import io.github.scansante.site.CircuitBreaker;
 import io.github.scansante.site.FormDiscovery;
 import io.github.scansante.site.LandingPage;
+import io.github.scansante.site.ResponseDeadline;
 import io.github.scansante.site.ResponseReader;
 import io.github.scansante.site.RetryPolicy;
-import io.github.scansante.site.SiteCatalogue;
+import io.github.scansante.site.RequestInFlight;
 import io.github.scansante.site.RequestSpacing;
 import io.github.scansante.site.SiteCircuit;
 import io.github.scansante.site.SiteQuery;
@@ -29,6 +34,7 @@ import io.github.scansante.site.SiteRequests;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -36,8 +42,9 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
-import org.apache.hc.client5.http.cookie.BasicCookieStore;
-import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.cookie.CookieStore;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 
 /**
  * Builds the beans the routes name from application.properties, in dependency order, and tunes
@@ -54,16 +61,16 @@ public class PipelineConfiguration implements CamelConfiguration {
   @PropertyInject("site.user-agent") private String userAgent;
   @PropertyInject("site.connect-timeout-ms") private int connectTimeoutMs;
   @PropertyInject("site.read-timeout-ms") private int readTimeoutMs;
-  @PropertyInject("retry.max-retries") private int maxRetries;
-  @PropertyInject("retry.initial-delay-ms") private long retryInitialDelayMs;
-  @PropertyInject("retry.multiplier") private double retryMultiplier;
-  @PropertyInject("retry.max-delay-ms") private long retryMaxDelayMs;
+  @PropertyInject("site.response-deadline-ms") private long responseDeadlineMs;
   @PropertyInject("retry.retry-after-cap-ms") private long retryAfterCapMs;
   @PropertyInject("throttle.period-ms") private long throttlePeriodMs;
   @PropertyInject("throttle.disabled") private boolean throttleDisabled;
   @PropertyInject("circuit.failure-threshold") private int circuitThreshold;
   @PropertyInject("circuit.initial-pause-ms") private long circuitInitialPauseMs;
   @PropertyInject("circuit.max-pause-ms") private long circuitMaxPauseMs;
+  @PropertyInject("circuit.give-up-attempts") private int circuitGiveUpAttempts;
+  @PropertyInject("circuit.give-up-after-ms") private long circuitGiveUpAfterMs;
+  @PropertyInject("run.stop-grace-ms") private long stopGraceMs;
   @PropertyInject("page.max-bytes") private int pageMaxBytes;
   @PropertyInject("page.charset") private String pageCharset;
   @PropertyInject("page.echo.year-prefix") private String echoYear;
@@ -82,49 +89,49 @@ public class PipelineConfiguration implements CamelConfiguration {
   public void configure(CamelContext context) {
     Registry registry = context.getRegistry();
     Clock clock = Clock.systemUTC();
-    BasicCookieStore sessionCookies = new BasicCookieStore();
-    RequestSpacing requestSpacing = new RequestSpacing(throttleDisabled ? 0 : throttlePeriodMs, Thread::sleep);
-    configureHttp(context, sessionCookies, requestSpacing);
-
-    SiteCatalogue siteCatalogue = new SiteCatalogue(Catalogue.builtIn());
-    Planner planner = new Planner(siteCatalogue.builtIn());
-    SiteQuery siteQuery = new SiteQuery(Arrays.stream(formFields.split(",")).map(String::strip).toList());
-    SiteCircuit siteCircuit = new SiteCircuit(circuitThreshold, circuitInitialPauseMs, circuitMaxPauseMs, Thread::sleep);
-    PageParser pageParser = new PageParser();
+    Catalogue builtIn = Catalogue.builtIn();
+    Path output = Path.of(outputDir);
+    SiteRequests siteRequests = new SiteRequests(siteUrl, landingPath, submitPath,
+        new SiteQuery(Arrays.stream(formFields.split(",")).map(String::strip).toList()));
     PageClassifier pageClassifier = new PageClassifier(echoYear, echoZone, echoBase, echoGrouping);
-    ResponseReader responseReader = new ResponseReader(pageParser, pageMaxBytes, Charset.forName(pageCharset));
-    Progress progress = new Progress(clock, System.console() != null, System.out, progressIntervalMs);
+    ResponseReader responseReader = new ResponseReader(new PageParser(), pageMaxBytes, Charset.forName(pageCharset));
+    // The manifest rows reach the run's progress through the run itself, and the process's meters here.
     ServiceMeters meters = ServiceMeters.bindTo(context);
-    RunJournal runJournal = new RunJournal(Path.of(outputDir), progress.andThen(meters::combinationFinished));
+    RunJournal runJournal = new RunJournal(output, meters::combinationFinished);
     RefreshPolicy refreshPolicy = new RefreshPolicy(runJournal);
-    RunCoordinator.Settings settings = new RunCoordinator.Settings(planName, YearRange.parse(planYears), planLimit,
-        RefreshPolicy.parseMode(cliRefresh), RefreshPolicy.parseMode(scheduledRefresh));
+    SiteCircuit.Settings circuit = new SiteCircuit.Settings(circuitThreshold, circuitInitialPauseMs, circuitMaxPauseMs,
+        circuitGiveUpAttempts, Duration.ofMillis(circuitGiveUpAfterMs));
+    RunCoordinator.Settings settings = new RunCoordinator.Settings(siteUrl, planName, YearRange.parse(planYears), planLimit,
+        output, RefreshPolicy.parseMode(cliRefresh), RefreshPolicy.parseMode(scheduledRefresh), circuit);
+    RunCoordinator runCoordinator = new RunCoordinator(settings, new Planner(builtIn), builtIn, runJournal, refreshPolicy,
+        () -> new Progress(clock, System.console() != null, System.out, progressIntervalMs), clock);
+    RequestSpacing requestSpacing = new RequestSpacing(throttleDisabled ? 0 : throttlePeriodMs, Thread::sleep);
+    RequestInFlight requestInFlight = new RequestInFlight();
+    configureHttp(context, new SessionCookies(runCoordinator::sessionCookies), requestSpacing, requestInFlight);
+    context.getManagementStrategy().addEventNotifier(new StopOnContextStop(runCoordinator, stopGraceMs, requestInFlight::abandon));
 
     // The run's exchange is left as it was by steps run on a copy of it (the landing page).
     registry.bind("keepRunExchange", AggregationStrategies.useOriginal());
-    registry.bind("siteCatalogue", siteCatalogue);
-    registry.bind("siteRequests", new SiteRequests(siteUrl, landingPath, submitPath, siteQuery));
-    registry.bind("siteCircuit", siteCircuit);
-    registry.bind("requestSpacing", requestSpacing);
-    registry.bind("retryPolicy", new RetryPolicy(maxRetries, retryInitialDelayMs, retryMultiplier, retryMaxDelayMs,
-        retryAfterCapMs, siteCircuit, clock));
-    registry.bind("responseReader", responseReader);
-    registry.bind("landingPage", new LandingPage(responseReader, new FormDiscovery(), siteCatalogue));
-    registry.bind("pageVerifier", new PageVerifier(pageClassifier, siteCatalogue));
-    registry.bind("verdicts", new Verdicts(siteCatalogue));
-    registry.bind("outputLayout", OutputLayout.standard());
-    registry.bind("csvTable", new CsvTable());
-    registry.bind("runJournal", runJournal);
-    registry.bind("progress", progress);
+    registry.bind("siteRequests", siteRequests);
+    registry.bind("circuitBreaker", new CircuitBreaker());
     registry.bind("serviceMeters", meters);
-    registry.bind("outcomeRecorder", new OutcomeRecorder(runJournal, pageClassifier, clock));
+    registry.bind("requestSpacing", requestSpacing);
+    registry.bind("retryPolicy", new RetryPolicy(retryAfterCapMs, clock));
+    registry.bind("responseReader", responseReader);
+    registry.bind("landingPage", new LandingPage(responseReader, new FormDiscovery(), siteRequests.landingUrl()));
+    registry.bind("pageVerifier", new PageVerifier(pageClassifier));
+    registry.bind("verdicts", new Verdicts());
+    registry.bind("csvTable", new CsvTable());
+    registry.bind("dataFiles", new DataFiles(output, OutputLayout.standard()));
+    registry.bind("outcomeRecorder", new OutcomeRecorder(pageClassifier, clock));
     registry.bind("refreshPolicy", refreshPolicy);
-    registry.bind("analystOutputs", new AnalystOutputs(siteCatalogue.builtIn()));
-    registry.bind("runCoordinator", new RunCoordinator(settings, planner, siteCatalogue, runJournal, refreshPolicy,
-        progress, sessionCookies, clock));
+    registry.bind("runJournal", runJournal);
+    registry.bind("analystOutputs", new AnalystOutputs(builtIn));
+    registry.bind("runCoordinator", runCoordinator);
   }
 
-  private void configureHttp(CamelContext context, BasicCookieStore sessionCookies, RequestSpacing spacing) {
+  private void configureHttp(CamelContext context, CookieStore sessionCookies, RequestSpacing spacing,
+      RequestInFlight inFlight) {
     for (String scheme : HTTP_SCHEMES) {
       HttpComponent http = context.getComponent(scheme, HttpComponent.class);
       http.setConnectTimeout(connectTimeoutMs);
@@ -138,13 +145,14 @@ public class PipelineConfiguration implements CamelConfiguration {
       http.setAutomaticRetriesDisabled(true);
       http.setFollowRedirects(false);
       http.setHttpClientConfigurer(client -> client
-          // After the connection is made, just before the request is written: when it really leaves.
-          .addExecInterceptorAfter(ChainElement.CONNECT.name(), "request-spacing", (request, scope, chain) -> {
-            spacing.sent();
-            return chain.proceed(request, scope);
-          })
+          // Told when each request's head is written, just before it is flushed: when it really leaves.
+          .setRequestExecutor(new HttpRequestExecutor(Http1Config.DEFAULT, null, spacing))
           // Outermost, so that it counts the body as camel-http reads it, decompressed.
-          .addExecInterceptorFirst("body-cap", new BodyCap(pageMaxBytes)));
+          .addExecInterceptorFirst("body-cap", new BodyCap(pageMaxBytes))
+          // So that a run told to stop can drop a request that would hang until its time-out.
+          .addExecInterceptorLast("request-in-flight", inFlight)
+          // Outermost of all: its deadline covers the whole answer, whatever fails inside.
+          .addExecInterceptorFirst("response-deadline", new ResponseDeadline(responseDeadlineMs)));
     }
   }
 }

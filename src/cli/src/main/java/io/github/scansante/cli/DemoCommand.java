@@ -3,6 +3,7 @@ package io.github.scansante.cli;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.RunSummary;
+import io.github.scansante.run.Trigger;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -45,7 +46,7 @@ class DemoCommand implements Callable<Integer> {
       if (delayMs > 0) {
         overrides.put("throttle.period-ms", Long.toString(delayMs));
       }
-      RunSummary summary = PipelineMain.runOnce(overrides, "demo");
+      RunSummary summary = PipelineMain.runOnce(overrides, Trigger.DEMO);
       Path root = Path.of(dir).toAbsolutePath();
       System.out.println(summary.oneLine());
       System.out.println("Files:        " + root);

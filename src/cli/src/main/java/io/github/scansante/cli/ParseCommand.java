@@ -4,6 +4,7 @@ import io.github.scansante.page.MalformedPageException;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.page.ResultPage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +27,15 @@ class ParseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (Files.isDirectory(page)) {
+      throw new UsageException(page + " is a folder: give the path of a saved results page");
+    }
     if (!Files.isReadable(page)) {
       throw new UsageException("cannot read " + page);
     }
     ResultPage result;
     try {
-      result = new PageParser().parse(Files.readAllBytes(page), StandardCharsets.UTF_8);
+      result = new PageParser().parse(boundedRead(page), StandardCharsets.UTF_8);
     } catch (MalformedPageException e) {
       System.err.println("scansante: " + page + ": " + e.getMessage());
       return NO_DATA_TABLE;
@@ -47,5 +51,21 @@ class ParseCommand implements Callable<Integer> {
       csv.printRecords(result.establishments());
     }
     return 0;
+  }
+
+  /**
+   * The file's bytes, read no further than the pipeline reads an answer (page.max-bytes): a file
+   * that is larger, or never ends ({@code /dev/zero}), is refused instead of filling the memory.
+   */
+  private static byte[] boundedRead(Path file) throws IOException {
+    long maxBytes = Long.parseLong(Defaults.get("page.max-bytes"));
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+    }
+    if (bytes.length > maxBytes) {
+      throw new UsageException(file + " is larger than " + maxBytes + " bytes (page.max-bytes): not a saved results page");
+    }
+    return bytes;
   }
 }

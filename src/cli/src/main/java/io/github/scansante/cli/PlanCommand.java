@@ -1,11 +1,13 @@
 package io.github.scansante.cli;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.page.MalformedPageException;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.plan.Plan;
 import io.github.scansante.plan.PlanException;
 import io.github.scansante.plan.Planner;
 import io.github.scansante.plan.YearRange;
+import io.github.scansante.site.BoundedBody;
 import io.github.scansante.site.FormDiscovery;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,13 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = "Print the plan, one combination a line, then the count; no network. With --discover, print the codes the site's form offers beside the built-in catalogue.")
 class PlanCommand implements Callable<Integer> {
-
 
   @Option(names = "--plan", paramLabel = "P", defaultValue = "strategic", description = "strategic, france, departments, full, or a CSV plan file.")
   String plan;
@@ -63,6 +68,28 @@ class PlanCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The landing page's bytes, with the pipeline's cap and deadline: a page that never ends, or
+   * trickles, fails with one line instead of filling the memory or hanging.
+   */
+  private static byte[] landingPage(HttpClient client, HttpRequest request, String url)
+      throws IOException, InterruptedException {
+    long maxBytes = Long.parseLong(Defaults.get("page.max-bytes"));
+    long deadlineMs = Long.parseLong(Defaults.get("site.response-deadline-ms"));
+    CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request, BoundedBody.handler(maxBytes));
+    try {
+      return answer.get(deadlineMs, TimeUnit.MILLISECONDS).body();
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new IOException("no complete answer from " + url + " within " + deadlineMs + " ms (site.response-deadline-ms)");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof MalformedPageException) {
+        throw new IOException("the page at " + url + " is larger than " + maxBytes + " bytes (page.max-bytes)");
+      }
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
+  }
+
   /** One GET, outside the pipeline: a diagnostic for the user, not part of a run. */
   private void discover(PrintStream out, Catalogue builtIn, String siteUrl) throws IOException, InterruptedException {
     String url = siteUrl + Defaults.get("site.landing-path");
@@ -70,9 +97,7 @@ class PlanCommand implements Callable<Integer> {
     HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
         .header("User-Agent", Defaults.get("site.user-agent")).GET().build();
-    HttpResponse<String> page = client.send(request,
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    Catalogue form = new FormDiscovery().read(page.body(), url);
+    Catalogue form = new FormDiscovery().read(new String(landingPage(client, request, url), StandardCharsets.UTF_8), url);
     out.printf("%-10s %-8s %-8s %s%n", "field", "code", "where", "label");
     TreeSet<String> fields = new TreeSet<>(builtIn.fields());
     fields.addAll(form.fields());

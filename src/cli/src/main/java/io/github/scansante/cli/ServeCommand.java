@@ -1,9 +1,13 @@
 package io.github.scansante.cli;
 
 import io.github.scansante.ops.ExtractionControl;
+import io.github.scansante.ops.JmxCredentials;
 import io.github.scansante.ops.LoopbackJmxConnector;
 import io.github.scansante.run.RunCoordinator;
+import io.github.scansante.run.RunJournal;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
@@ -24,6 +28,7 @@ class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
   private static final int MAX_PORT = 65_535;
+  static final String JMX_PASSWORD_FILE = "jmx.password";
 
   @Mixin RunOptions options;
 
@@ -34,6 +39,11 @@ class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--jmx-port", paramLabel = "P", description = "Port of the JMX connector, on 127.0.0.1 only (default jmx.port: 1099).")
   Integer jmxPort;
+
+  @Option(names = "--jmx-password-file", paramLabel = "FILE", description = "JMX users, one 'user password' a line"
+      + " (the JDK's format), readable by its owner only; user monitor is read-only. Default: generated in the"
+      + " output's .scansante/jmx.password.")
+  Path jmxPasswordFile;
 
   @Option(names = "--for", paramLabel = "D", description = "Stop after this long (e.g. 1h); default: until stopped.")
   String lifetime;
@@ -56,21 +66,41 @@ class ServeCommand implements Callable<Integer> {
     if (port < 1 || port > MAX_PORT) {
       throw new UsageException("--jmx-port must be between 1 and " + MAX_PORT + ", not " + port);
     }
+    JmxCredentials users = jmxUsers(overrides);
     Main main = PipelineMain.create(overrides);
-    main.addMainListener(new JmxExposure(port));
+    main.addMainListener(new JmxExposure(port, users));
     main.run();
     return 0;
+  }
+
+  /** The users of the JMX connector: the file given, or the state folder's, created on first use. */
+  private JmxCredentials jmxUsers(Map<String, String> overrides) {
+    try {
+      if (jmxPasswordFile != null) {
+        return JmxCredentials.read(jmxPasswordFile);
+      }
+      Path output = Path.of(overrides.getOrDefault("output.dir", Defaults.get("output.dir")));
+      Path generated = output.resolve(RunJournal.STATE_DIR).resolve(JMX_PASSWORD_FILE);
+      JmxCredentials users = JmxCredentials.generatedIn(generated);
+      System.out.println("JMX users and passwords: " + generated + " (" + JmxCredentials.MONITOR + " reads, "
+          + JmxCredentials.CONTROL + " may also trigger runs)");
+      return users;
+    } catch (JmxCredentials.UnusableFile e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   /** Publishes the control MBean and the loopback connector while Camel is up. */
   private static final class JmxExposure extends MainListenerSupport {
     private final int port;
+    private final JmxCredentials users;
     private LoopbackJmxConnector connector;
     private ObjectName name;
     private ManagementAgent agent;
 
-    JmxExposure(int port) {
+    JmxExposure(int port, JmxCredentials users) {
       this.port = port;
+      this.users = users;
     }
 
     @Override
@@ -84,7 +114,7 @@ class ServeCommand implements Callable<Integer> {
         name = new ObjectName(ExtractionControl.OBJECT_NAME);
         RunCoordinator coordinator = context.getRegistry().lookupByNameAndType("runCoordinator", RunCoordinator.class);
         agent.register(new ExtractionControl(coordinator, context.createProducerTemplate()), name);
-        connector = LoopbackJmxConnector.start(port);
+        connector = LoopbackJmxConnector.start(port, users, Set.of(JmxCredentials.MONITOR));
         LOG.info("JMX: {} at {} (JConsole: Remote Process 127.0.0.1:{})", ExtractionControl.OBJECT_NAME, connector.url(), port);
       } catch (Exception e) {
         LOG.error("JMX control unavailable: {}", e.getMessage());

@@ -3,7 +3,8 @@ package io.github.scansante.service;
 import io.github.scansante.ops.RunRoutes;
 import io.github.scansante.run.RunCoordinator;
 import io.github.scansante.run.RunInProgressException;
-import io.github.scansante.run.RunInfo;
+import io.github.scansante.run.Run;
+import io.github.scansante.run.Trigger;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpTrigger {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpTrigger.class);
-  public static final String HTTP_TRIGGER = "http";
   /** Form field of the token. */
   static final String TOKEN_FIELD = "token";
   static final String PATH = "/run";
@@ -65,7 +65,7 @@ public final class HttpTrigger {
       return;
     }
     try {
-      RunInfo run = coordinator.begin(HTTP_TRIGGER);
+      Run run = coordinator.begin(Trigger.HTTP);
       template.asyncSendBody(RunRoutes.PASS, run);
       HttpReplies.seeOther(m, "/?" + STARTED + "=" + encode(run.id()));
     } catch (RunInProgressException busy) {

@@ -1,6 +1,7 @@
 package io.github.scansante.service;
 
 import io.github.scansante.run.Progress;
+import java.util.function.ToLongFunction;
 import io.github.scansante.run.RunCoordinator;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.RunSummary;
@@ -39,12 +40,10 @@ public final class RunStatus {
   private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
   private final RunCoordinator coordinator;
-  private final Progress progress;
   private final Path outputDir;
 
-  public RunStatus(RunCoordinator coordinator, Progress progress, Path outputDir) {
+  public RunStatus(RunCoordinator coordinator, Path outputDir) {
     this.coordinator = coordinator;
-    this.progress = progress;
     this.outputDir = outputDir;
   }
 
@@ -56,17 +55,23 @@ public final class RunStatus {
     return coordinator.currentRunId();
   }
 
+  /** Combinations finished in the run in progress; 0 when none is running. */
   public long done() {
-    return progress.done();
+    return ofCurrent(Progress::done);
   }
 
+  /** Combinations planned in the run in progress; 0 when none is running. */
   public long total() {
-    return progress.total();
+    return ofCurrent(Progress::total);
   }
 
-  /** done/total, outcomes so far, rate and ETA of the run in progress. */
+  /** done/total, outcomes so far, rate and ETA of the run in progress; empty when none is running. */
   public String progressLine() {
-    return progress.line();
+    return coordinator.currentProgress().map(Progress::line).orElse("");
+  }
+
+  private long ofCurrent(ToLongFunction<Progress> value) {
+    return coordinator.currentProgress().map(value::applyAsLong).orElse(0L);
   }
 
   public Path outputDir() {
