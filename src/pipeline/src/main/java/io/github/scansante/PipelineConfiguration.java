@@ -1,6 +1,13 @@
 package io.github.scansante;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.database.DatabaseFailures;
+import io.github.scansante.database.DatabaseTransaction;
+import io.github.scansante.database.DuckDbStore;
+import io.github.scansante.database.PostgresConnection;
+import io.github.scansante.database.PostgresLoad;
+import io.github.scansante.output.CsvDialect;
 import io.github.scansante.output.CsvTable;
 import io.github.scansante.output.DataFiles;
 import io.github.scansante.output.OutputLayout;
@@ -42,9 +49,12 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.cookie.CookieStore;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Builds the beans the routes name from application.properties, in dependency order, and tunes
@@ -84,6 +94,13 @@ public class PipelineConfiguration implements CamelConfiguration {
   @PropertyInject("output.refresh") private String cliRefresh;
   @PropertyInject("schedule.refresh") private String scheduledRefresh;
   @PropertyInject("progress.interval-ms") private long progressIntervalMs;
+  @PropertyInject(value = "output.csv-dialect", defaultValue = "standard") private String csvDialect;
+  @PropertyInject("database.duckdb.memory-limit") private String duckDbMemoryLimit;
+  @PropertyInject(value = "database.url", defaultValue = "") private String databaseUrl;
+  @PropertyInject(value = "database.password-file", defaultValue = "") private String databasePasswordFile;
+  @PropertyInject("database.pool-size") private int databasePoolSize;
+  @PropertyInject("database.connect-timeout-ms") private long databaseConnectTimeoutMs;
+  @PropertyInject("database.batch-size") private int databaseBatchSize;
 
   @Override
   public void configure(CamelContext context) {
@@ -109,6 +126,7 @@ public class PipelineConfiguration implements CamelConfiguration {
     RequestInFlight requestInFlight = new RequestInFlight();
     configureHttp(context, new SessionCookies(runCoordinator::sessionCookies), requestSpacing, requestInFlight);
     context.getManagementStrategy().addEventNotifier(new StopOnContextStop(runCoordinator, stopGraceMs, requestInFlight::abandon));
+    configureDatabases(context);
 
     // The run's exchange is left as it was by steps run on a copy of it (the landing page).
     registry.bind("keepRunExchange", AggregationStrategies.useOriginal());
@@ -126,8 +144,34 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("outcomeRecorder", new OutcomeRecorder(pageClassifier, clock));
     registry.bind("refreshPolicy", refreshPolicy);
     registry.bind("runJournal", runJournal);
-    registry.bind("analystOutputs", new AnalystOutputs(builtIn));
+    CsvDialect dialect = CsvDialect.parse(csvDialect);
+    context.getPropertiesComponent().addInitialProperty("output.csv-delimiter", String.valueOf(dialect.delimiter()));
+    registry.bind("analystOutputs", new AnalystOutputs(builtIn, dialect));
     registry.bind("runCoordinator", runCoordinator);
+  }
+
+  /** DuckDB in the output folder always; PostgreSQL through camel-sql when database.url is set. */
+  private void configureDatabases(CamelContext context) {
+    Registry registry = context.getRegistry();
+    registry.bind("duckDbStore", new DuckDbStore(duckDbMemoryLimit));
+    registry.bind("databaseFailures", new DatabaseFailures());
+    HikariDataSource postgres = PostgresConnection.dataSource(databaseUrl, databasePasswordFile, System.getenv(),
+        databasePoolSize, databaseConnectTimeoutMs);
+    registry.bind("postgresDataSource", postgres);
+    try {
+      context.addService(new ServiceSupport() {
+        @Override
+        protected void doStop() {
+          postgres.close(); // the pool's connections and threads end with the context
+        }
+      }, true);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot register the database pool", e);
+    }
+    registry.bind("postgresTransaction", new DatabaseTransaction(new DataSourceTransactionManager(postgres)));
+    registry.bind("postgresLoad", new PostgresLoad(postgres, databaseBatchSize));
+    context.getPropertiesComponent().addInitialProperty("database.name", PostgresConnection.redact(databaseUrl));
+    PostgresLoad.statements().forEach(context.getPropertiesComponent()::addInitialProperty);
   }
 
   private void configureHttp(CamelContext context, CookieStore sessionCookies, RequestSpacing spacing,

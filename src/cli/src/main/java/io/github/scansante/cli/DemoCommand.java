@@ -1,5 +1,6 @@
 package io.github.scansante.cli;
 
+import io.github.scansante.database.DuckDbStore;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.RunSummary;
@@ -24,6 +25,12 @@ class DemoCommand implements Callable<Integer> {
   @Option(names = "--plan", paramLabel = "P", description = "Plan to run (default strategic).")
   String plan;
 
+  @Option(names = "--database", paramLabel = "JDBC-URL", description = "Also load a PostgreSQL database (see run --help).")
+  String database;
+
+  @Option(names = "--csv-dialect", paramLabel = "D", description = "standard (comma; default) or excel-fr (semicolon, decimal comma).")
+  String csvDialect;
+
   @Mixin ReplicaOptions replicaOptions;
 
   @Override
@@ -32,6 +39,7 @@ class DemoCommand implements Callable<Integer> {
     long delayMs = delay != null ? Durations.toMillis(delay, "--delay") : Long.parseLong(Defaults.get("demo.delay-ms"));
     String planName = plan != null ? plan : "strategic";
     RunOptions.checkPlan(planName, null);
+    Map<String, String> databaseOverrides = RunOptions.databaseOverrides(database, csvDialect);
     try (ReplicaServer replica = ReplicaServer.start(replicaOptions.config(0, null))) {
       System.out.println("Replica of the site on " + replica.baseUri() + " (synthetic data); plan " + planName
           + ", one request every " + delayMs + " ms");
@@ -46,12 +54,14 @@ class DemoCommand implements Callable<Integer> {
       if (delayMs > 0) {
         overrides.put("throttle.period-ms", Long.toString(delayMs));
       }
+      overrides.putAll(databaseOverrides);
       RunSummary summary = PipelineMain.runOnce(overrides, Trigger.DEMO);
       Path root = Path.of(dir).toAbsolutePath();
       System.out.println(summary.oneLine());
       System.out.println("Files:        " + root);
       System.out.println("Manifest:     " + root.resolve(RunJournal.MANIFEST));
       System.out.println("Dead letters: " + root.resolve(RunJournal.DEAD_LETTERS));
+      System.out.println("Database:     " + root.resolve(DuckDbStore.FILE_NAME) + " (and " + DuckDbStore.PARQUET_FILE + ")");
     }
     return 0;
   }

@@ -1,6 +1,8 @@
 package io.github.scansante.cli;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.database.PostgresConnection;
+import io.github.scansante.output.CsvDialect;
 import io.github.scansante.plan.PlanException;
 import io.github.scansante.plan.Planner;
 import io.github.scansante.plan.YearRange;
@@ -40,6 +42,13 @@ public class RunOptions {
 
   @Option(names = "--refresh", paramLabel = "MODE", description = "all (default for run) or changed (skip frozen years already verified).")
   String refresh;
+
+  @Option(names = "--database", paramLabel = "JDBC-URL",
+      description = "Also load a PostgreSQL database after every pass: jdbc:postgresql://HOST:PORT/DB?user=U; the password from SCANSANTE_DB_PASSWORD or database.password-file.")
+  String database;
+
+  @Option(names = "--csv-dialect", paramLabel = "D", description = "standard (comma; default) or excel-fr (semicolon, decimal comma) for the CSV files.")
+  String csvDialect;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any key of application.properties, e.g. --set retry.max-retries=6.")
   Map<String, String> settings = new LinkedHashMap<>();
@@ -85,7 +94,29 @@ public class RunOptions {
     if (output != null) {
       o.put("output.dir", checkOutput(output));
     }
+    databaseOverrides(database, csvDialect).forEach(o::put);
     checkPlan(plan == null ? "strategic" : plan, years);
+    return o;
+  }
+
+  /** The overrides of {@code --database} and {@code --csv-dialect}, checked; null = not given. */
+  static Map<String, String> databaseOverrides(String database, String csvDialect) {
+    Map<String, String> o = new LinkedHashMap<>();
+    if (database != null) {
+      try {
+        PostgresConnection.check(database);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--database: " + e.getMessage());
+      }
+      o.put("database.url", database);
+    }
+    if (csvDialect != null) {
+      try {
+        o.put("output.csv-dialect", CsvDialect.parse(csvDialect).label());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--" + e.getMessage());
+      }
+    }
     return o;
   }
 

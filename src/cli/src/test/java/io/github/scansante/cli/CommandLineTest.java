@@ -33,6 +33,9 @@ class CommandLineTest {
       run --refresh sometimes                     | refresh must be 'changed' or 'all'
       run --set no.such.key=1                     | no such key in application.properties
       run --whatever                              | Unknown option: '--whatever'
+      run --database mysql://db.example.org/x     | --database: the database URL must look like jdbc:postgresql://
+      run --database jdbc:postgresql://db:5432/x?user=u&password=p | --database: the database URL must not carry the password
+      run --csv-dialect tsv                       | --csv-dialect must be standard or excel-fr
       serve --cron nonsense                       | is not a Quartz cron expression
       serve --jmx-port 70000                      | --jmx-port must be between 1 and 65535
       simulate --faults 503:sometimes             | 503:sometimes
