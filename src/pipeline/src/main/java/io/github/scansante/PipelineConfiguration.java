@@ -118,7 +118,7 @@ public class PipelineConfiguration implements CamelConfiguration {
         new SiteQuery(Arrays.stream(formFields.split(",")).map(String::strip).toList()));
     PageClassifier pageClassifier = new PageClassifier(echoYear, echoZone, echoBase, echoGrouping);
     ResponseReader responseReader = new ResponseReader(new PageParser(), pageMaxBytes, Charset.forName(pageCharset));
-    // The manifest rows reach the run's progress through the run itself, and the meters from here.
+    // The manifest rows reach the run's progress through the run itself, and the process's meters here.
     ServiceMeters meters = ServiceMeters.bindTo(context);
     RunJournal runJournal = new RunJournal(output, meters::combinationFinished);
     RefreshPolicy refreshPolicy = new RefreshPolicy(runJournal);
@@ -138,6 +138,7 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("keepRunExchange", AggregationStrategies.useOriginal());
     registry.bind("siteRequests", siteRequests);
     registry.bind("circuitBreaker", new CircuitBreaker());
+    registry.bind("serviceMeters", meters);
     registry.bind("requestSpacing", requestSpacing);
     registry.bind("retryPolicy", new RetryPolicy(retryAfterCapMs, clock));
     registry.bind("responseReader", responseReader);
@@ -147,7 +148,6 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("csvTable", new CsvTable());
     registry.bind("dataFiles", new DataFiles(output, OutputLayout.standard()));
     registry.bind("outcomeRecorder", new OutcomeRecorder(pageClassifier, clock));
-    registry.bind("serviceMeters", meters);
     registry.bind("refreshPolicy", refreshPolicy);
     registry.bind("runJournal", runJournal);
     CsvDialect dialect = CsvDialect.parse(csvDialect);

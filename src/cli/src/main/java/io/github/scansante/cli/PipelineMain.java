@@ -2,8 +2,8 @@ package io.github.scansante.cli;
 
 import io.github.scansante.PipelineConfiguration;
 import io.github.scansante.ops.RunRoutes;
-import io.github.scansante.run.RunStoppedException;
 import io.github.scansante.service.ServiceConfiguration;
+import io.github.scansante.run.RunStoppedException;
 import io.github.scansante.run.RunSummary;
 import io.github.scansante.run.Trigger;
 import java.util.Map;
