@@ -1,12 +1,18 @@
 package io.github.scansante;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.config.CircuitSettings;
+import io.github.scansante.config.PageSettings;
+import io.github.scansante.config.PlanSettings;
+import io.github.scansante.config.RetrySettings;
+import io.github.scansante.config.Settings;
+import io.github.scansante.config.SettingsSource;
+import io.github.scansante.config.SiteSettings;
 import io.github.scansante.output.CsvTable;
 import io.github.scansante.output.OutputLayout;
 import io.github.scansante.page.PageClassifier;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.plan.Planner;
-import io.github.scansante.plan.YearRange;
 import io.github.scansante.report.AnalystOutputs;
 import io.github.scansante.run.OutcomeRecorder;
 import io.github.scansante.run.PageVerifier;
@@ -25,13 +31,10 @@ import io.github.scansante.site.RequestSpacing;
 import io.github.scansante.site.SiteCircuit;
 import io.github.scansante.site.SiteQuery;
 import io.github.scansante.site.SiteRequests;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.PropertyInject;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
@@ -39,73 +42,51 @@ import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.impl.ChainElement;
 
 /**
- * Builds the beans the routes name from application.properties, in dependency order, and tunes
- * camel-http for a polite client.
+ * Builds the beans the routes name from the typed {@link Settings} (bound from Camel's properties
+ * and checked), in dependency order, and tunes camel-http for a polite client.
  */
 public class PipelineConfiguration implements CamelConfiguration {
 
   private static final String[] HTTP_SCHEMES = {"http", "https"};
 
-  @PropertyInject("site.url") private String siteUrl;
-  @PropertyInject("site.landing-path") private String landingPath;
-  @PropertyInject("site.submit-path") private String submitPath;
-  @PropertyInject("site.form-fields") private String formFields;
-  @PropertyInject("site.user-agent") private String userAgent;
-  @PropertyInject("site.connect-timeout-ms") private int connectTimeoutMs;
-  @PropertyInject("site.read-timeout-ms") private int readTimeoutMs;
-  @PropertyInject("retry.max-retries") private int maxRetries;
-  @PropertyInject("retry.initial-delay-ms") private long retryInitialDelayMs;
-  @PropertyInject("retry.multiplier") private double retryMultiplier;
-  @PropertyInject("retry.max-delay-ms") private long retryMaxDelayMs;
-  @PropertyInject("retry.retry-after-cap-ms") private long retryAfterCapMs;
-  @PropertyInject("throttle.period-ms") private long throttlePeriodMs;
-  @PropertyInject("throttle.disabled") private boolean throttleDisabled;
-  @PropertyInject("circuit.failure-threshold") private int circuitThreshold;
-  @PropertyInject("circuit.initial-pause-ms") private long circuitInitialPauseMs;
-  @PropertyInject("circuit.max-pause-ms") private long circuitMaxPauseMs;
-  @PropertyInject("page.max-bytes") private int pageMaxBytes;
-  @PropertyInject("page.charset") private String pageCharset;
-  @PropertyInject("page.echo.year-prefix") private String echoYear;
-  @PropertyInject("page.echo.zone-prefix") private String echoZone;
-  @PropertyInject("page.echo.base-prefix") private String echoBase;
-  @PropertyInject("page.echo.grouping-prefix") private String echoGrouping;
-  @PropertyInject("plan.name") private String planName;
-  @PropertyInject(value = "plan.years", defaultValue = "") private String planYears;
-  @PropertyInject("plan.limit") private long planLimit;
-  @PropertyInject("output.dir") private String outputDir;
-  @PropertyInject("output.refresh") private String cliRefresh;
-  @PropertyInject("schedule.refresh") private String scheduledRefresh;
-  @PropertyInject("progress.interval-ms") private long progressIntervalMs;
-
   @Override
   public void configure(CamelContext context) {
+    Settings settings = Settings.read(SettingsSource.of(context));
+    settings.checkPoliteness();
+    SiteSettings site = settings.site();
+    RetrySettings retry = settings.retry();
+    CircuitSettings circuit = settings.circuit();
+    PageSettings page = settings.page();
+    PlanSettings plan = settings.plan();
     Registry registry = context.getRegistry();
     Clock clock = Clock.systemUTC();
     BasicCookieStore sessionCookies = new BasicCookieStore();
-    RequestSpacing requestSpacing = new RequestSpacing(throttleDisabled ? 0 : throttlePeriodMs, Thread::sleep);
-    configureHttp(context, sessionCookies, requestSpacing);
+    RequestSpacing requestSpacing = new RequestSpacing(settings.politeness().effectivePeriodMs(), Thread::sleep);
+    configureHttp(context, site, page, sessionCookies, requestSpacing);
 
     SiteCatalogue siteCatalogue = new SiteCatalogue(Catalogue.builtIn());
     Planner planner = new Planner(siteCatalogue.builtIn());
-    SiteQuery siteQuery = new SiteQuery(Arrays.stream(formFields.split(",")).map(String::strip).toList());
-    SiteCircuit siteCircuit = new SiteCircuit(circuitThreshold, circuitInitialPauseMs, circuitMaxPauseMs, Thread::sleep);
+    SiteQuery siteQuery = new SiteQuery(site.formFields());
+    SiteCircuit siteCircuit = new SiteCircuit(circuit.failureThreshold(), circuit.initialPauseMs(), circuit.maxPauseMs(), Thread::sleep);
     PageParser pageParser = new PageParser();
-    PageClassifier pageClassifier = new PageClassifier(echoYear, echoZone, echoBase, echoGrouping);
-    ResponseReader responseReader = new ResponseReader(pageParser, pageMaxBytes, Charset.forName(pageCharset));
-    Progress progress = new Progress(clock, System.console() != null, System.out, progressIntervalMs);
-    RunJournal runJournal = new RunJournal(Path.of(outputDir), progress);
+    PageClassifier pageClassifier = new PageClassifier(page.echoYearPrefix(), page.echoZonePrefix(), page.echoBasePrefix(),
+        page.echoGroupingPrefix());
+    ResponseReader responseReader = new ResponseReader(pageParser, page.maxBytes(), page.charset());
+    Progress progress = new Progress(clock, System.console() != null, System.out, settings.output().progressIntervalMs());
+    RunJournal runJournal = new RunJournal(Path.of(settings.output().dir()), progress);
     RefreshPolicy refreshPolicy = new RefreshPolicy(runJournal);
-    RunCoordinator.Settings settings = new RunCoordinator.Settings(planName, YearRange.parse(planYears), planLimit,
-        RefreshPolicy.parseMode(cliRefresh), RefreshPolicy.parseMode(scheduledRefresh));
+    RunCoordinator.Settings runSettings = new RunCoordinator.Settings(plan.name(), plan.years(), plan.limit(),
+        settings.output().refresh(), settings.schedule().refresh());
 
+    registry.bind("settings", settings);
     // The run's exchange is left as it was by steps run on a copy of it (the landing page).
     registry.bind("keepRunExchange", AggregationStrategies.useOriginal());
     registry.bind("siteCatalogue", siteCatalogue);
-    registry.bind("siteRequests", new SiteRequests(siteUrl, landingPath, submitPath, siteQuery));
+    registry.bind("siteRequests", new SiteRequests(site.url(), site.landingPath(), site.submitPath(), siteQuery));
     registry.bind("siteCircuit", siteCircuit);
     registry.bind("requestSpacing", requestSpacing);
-    registry.bind("retryPolicy", new RetryPolicy(maxRetries, retryInitialDelayMs, retryMultiplier, retryMaxDelayMs,
-        retryAfterCapMs, siteCircuit, clock));
+    registry.bind("retryPolicy", new RetryPolicy(retry.maxRetries(), retry.initialDelayMs(), retry.multiplier(),
+        retry.maxDelayMs(), retry.retryAfterCapMs(), siteCircuit, clock));
     registry.bind("responseReader", responseReader);
     registry.bind("landingPage", new LandingPage(responseReader, new FormDiscovery(), siteCatalogue));
     registry.bind("pageVerifier", new PageVerifier(pageClassifier, siteCatalogue));
@@ -116,18 +97,19 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("outcomeRecorder", new OutcomeRecorder(runJournal, pageClassifier, clock));
     registry.bind("refreshPolicy", refreshPolicy);
     registry.bind("analystOutputs", new AnalystOutputs(siteCatalogue.builtIn()));
-    registry.bind("runCoordinator", new RunCoordinator(settings, planner, siteCatalogue, runJournal, refreshPolicy,
+    registry.bind("runCoordinator", new RunCoordinator(runSettings, planner, siteCatalogue, runJournal, refreshPolicy,
         progress, sessionCookies, clock));
   }
 
-  private void configureHttp(CamelContext context, BasicCookieStore sessionCookies, RequestSpacing spacing) {
+  private static void configureHttp(CamelContext context, SiteSettings site, PageSettings page,
+      BasicCookieStore sessionCookies, RequestSpacing spacing) {
     for (String scheme : HTTP_SCHEMES) {
       HttpComponent http = context.getComponent(scheme, HttpComponent.class);
-      http.setConnectTimeout(connectTimeoutMs);
-      http.setSoTimeout(readTimeoutMs);
-      http.setResponseTimeout(readTimeoutMs);
-      http.setConnectionRequestTimeout(connectTimeoutMs);
-      http.setUserAgent(userAgent);
+      http.setConnectTimeout(site.connectTimeoutMs());
+      http.setSoTimeout(site.readTimeoutMs());
+      http.setResponseTimeout(site.readTimeoutMs());
+      http.setConnectionRequestTimeout(site.connectTimeoutMs());
+      http.setUserAgent(site.userAgent());
       // One session per run: the landing page's cookie is replayed on every submit.
       http.setCookieStore(sessionCookies);
       // HttpClient would otherwise wait out any Retry-After silently; our retry policy caps it.
@@ -140,7 +122,7 @@ public class PipelineConfiguration implements CamelConfiguration {
             return chain.proceed(request, scope);
           })
           // Outermost, so that it counts the body as camel-http reads it, decompressed.
-          .addExecInterceptorFirst("body-cap", new BodyCap(pageMaxBytes)));
+          .addExecInterceptorFirst("body-cap", new BodyCap(page.maxBytes())));
     }
   }
 }

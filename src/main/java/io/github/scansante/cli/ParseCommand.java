@@ -3,6 +3,7 @@ package io.github.scansante.cli;
 import io.github.scansante.page.MalformedPageException;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.page.ResultPage;
+import io.github.scansante.text.UserText;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -19,33 +20,43 @@ import picocli.CommandLine.Parameters;
     description = "Print a saved results page's establishment rows as CSV on stdout. Exit 3, with the reason on stderr, when the page has no data table.")
 class ParseCommand implements Callable<Integer> {
 
-  static final int NO_DATA_TABLE = 3;
-
   @Parameters(paramLabel = "PAGE.html", description = "A results page saved from the site.")
   Path page;
 
   @Override
   public Integer call() throws IOException {
+    String name = UserText.clip(page.toString());
+    if (!Files.exists(page)) {
+      throw new UsageException("no such file: " + name + "; give the path of a results page saved from the site");
+    }
+    if (Files.isDirectory(page)) {
+      throw new UsageException(name + " is a folder; give the path of a results page saved from the site");
+    }
+    if (!Files.isRegularFile(page)) {
+      throw new UsageException(name + " is not a regular file; give the path of a results page saved from the site");
+    }
     if (!Files.isReadable(page)) {
-      throw new UsageException("cannot read " + page);
+      throw new UsageException("cannot read " + name + " (permission denied); check its permissions");
     }
     ResultPage result;
     try {
       result = new PageParser().parse(Files.readAllBytes(page), StandardCharsets.UTF_8);
     } catch (MalformedPageException e) {
-      System.err.println("scansante: " + page + ": " + e.getMessage());
-      return NO_DATA_TABLE;
+      System.err.println("scansante: " + name + ": " + e.getMessage());
+      return ExitCodes.NO_DATA_TABLE;
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + name + ": " + UserMessages.cause(e) + "; check the file");
     }
     if (!result.hasDataTable()) {
       String why = result.notice().isBlank() ? "no data table" : result.notice();
-      System.err.println("scansante: " + page + ": " + why);
-      return NO_DATA_TABLE;
+      System.err.println("scansante: " + name + ": " + why);
+      return ExitCodes.NO_DATA_TABLE;
     }
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
       csv.printRecord(result.columns());
       csv.printRecords(result.establishments());
     }
-    return 0;
+    return ExitCodes.OK;
   }
 }

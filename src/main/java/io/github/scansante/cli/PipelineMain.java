@@ -1,6 +1,7 @@
 package io.github.scansante.cli;
 
 import io.github.scansante.PipelineConfiguration;
+import io.github.scansante.config.SettingsSource;
 import io.github.scansante.run.RunSummary;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,7 +16,7 @@ import org.apache.camel.main.MainListenerSupport;
 public final class PipelineMain {
 
   /** The working directory's file wins key by key over the defaults the jar carries. */
-  public static final String PROPERTY_LOCATIONS = "file:application.properties;optional=true,classpath:application.properties";
+  public static final String PROPERTY_LOCATIONS = SettingsSource.LOCATIONS;
 
   private PipelineMain() {}
 

@@ -1,7 +1,6 @@
 package io.github.scansante.cli;
 
-import io.github.scansante.plan.PlanException;
-import java.io.PrintWriter;
+import io.github.scansante.text.UserText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +10,7 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, PlanCommand.class, ParseCommand.class, ServeCommand.class, SimulateCommand.class, DemoCommand.class})
 public final class ScansanteCli implements Runnable {
 
-  static final int USAGE = 2;
+  private static final int MESSAGE_CHARS = 300;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -19,23 +18,20 @@ public final class ScansanteCli implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs a command and returns its exit code: 0 done, 2 bad input, 3 no data table (parse), 1 failure. */
+  /** Runs a command and returns its exit code (see {@link ExitCodes}). */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new ScansanteCli());
     // A later option wins, as users expect from wrappers that prepend defaults.
     cli.setOverwrittenOptionsAllowed(true);
     cli.setParameterExceptionHandler((e, a) -> {
-      e.getCommandLine().getErr().println("scansante: " + e.getMessage() + " (see --help)");
-      return USAGE;
+      // picocli quotes the offending value: never echo a huge one in full.
+      e.getCommandLine().getErr().println("scansante: " + UserText.clip(e.getMessage(), MESSAGE_CHARS) + " (see --help)");
+      return ExitCodes.USAGE;
     });
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
-      PrintWriter err = command.getErr();
-      if (e instanceof UsageException || e instanceof PlanException) {
-        err.println("scansante: " + e.getMessage());
-        return USAGE;
-      }
-      err.println("scansante: " + command.getCommandName() + " failed: " + e);
-      return 1;
+      UserMessages.Failure failure = UserMessages.of(e, command.getCommandName());
+      command.getErr().println("scansante: " + failure.message());
+      return failure.exitCode();
     });
     return cli.execute(args);
   }

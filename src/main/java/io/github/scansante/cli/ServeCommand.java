@@ -11,7 +11,6 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.ManagementAgent;
-import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -23,8 +22,6 @@ import picocli.CommandLine.Option;
 class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-  private static final int MAX_PORT = 65_535;
-
   @Mixin RunOptions options;
 
   @Option(names = "--cron", paramLabel = "EXPR", description = "Quartz cron, seconds first (default schedule.cron: Monday 03:00 Europe/Paris).")
@@ -41,22 +38,19 @@ class ServeCommand implements Callable<Integer> {
     Map<String, String> overrides = options.overrides();
     overrides.put("schedule.enabled", "true");
     if (cron != null) {
-      if (!CronExpression.isValidExpression(cron)) {
-        throw new UsageException("--cron '" + cron + "' is not a Quartz cron expression (seconds first, e.g. '0 0 3 ? * MON')");
-      }
       overrides.put("schedule.cron", cron);
+    }
+    if (jmxPort != null) {
+      overrides.put("jmx.port", jmxPort.toString());
     }
     if (lifetime != null) {
       overrides.put("camel.main.duration-max-seconds", Long.toString(Math.max(1, Durations.toMillis(lifetime, "--for") / 1000)));
     }
-    int port = jmxPort != null ? jmxPort : Integer.parseInt(Defaults.get("jmx.port"));
-    if (port < 1 || port > MAX_PORT) {
-      throw new UsageException("--jmx-port must be between 1 and " + MAX_PORT + ", not " + port);
-    }
+    int port = RunOptions.settings(overrides, Map.of("schedule.cron", "--cron", "jmx.port", "--jmx-port")).schedule().jmxPort();
     Main main = PipelineMain.create(overrides);
     main.addMainListener(new JmxExposure(port));
     main.run();
-    return 0;
+    return ExitCodes.OK;
   }
 
   /** Publishes the control MBean and the loopback connector while Camel is up. */

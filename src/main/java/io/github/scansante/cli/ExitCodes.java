@@ -1,0 +1,16 @@
+package io.github.scansante.cli;
+
+/** The exit codes of every command; the README's table lists them. */
+final class ExitCodes {
+
+  /** The command did what it was asked (a run's pass completed, even with dead letters). */
+  static final int OK = 0;
+  /** Something outside the user's input failed: the site, the disk, or the program itself. */
+  static final int FAILURE = 1;
+  /** Bad input: an option, a property, a plan file, a path, a port in use. */
+  static final int USAGE = 2;
+  /** parse: the page holds no data table. */
+  static final int NO_DATA_TABLE = 3;
+
+  private ExitCodes() {}
+}
