@@ -9,7 +9,6 @@ import io.github.scansante.config.SettingsSource;
 import io.github.scansante.config.SiteSettings;
 import io.github.scansante.text.UserText;
 import io.github.scansante.plan.Planner;
-import io.github.scansante.run.RefreshPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

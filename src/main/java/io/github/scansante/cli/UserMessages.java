@@ -43,13 +43,14 @@ final class UserMessages {
 
   static Failure of(Throwable e, String command) {
     LOG.debug("{} failed", command, e);
-    if (e instanceof UsageException || e instanceof PlanException || e instanceof InvalidSettingException) {
-      return new Failure(ExitCodes.USAGE, e.getMessage());
-    }
-    if (e instanceof UserFailure f) {
-      return new Failure(f.exitCode(), f.getMessage());
-    }
     for (Throwable t = e; t != null; t = t.getCause()) {
+      // Bad input found while Camel starts arrives wrapped in Camel's exceptions.
+      if (t instanceof UsageException || t instanceof PlanException || t instanceof InvalidSettingException) {
+        return new Failure(ExitCodes.USAGE, t.getMessage());
+      }
+      if (t instanceof UserFailure f) {
+        return new Failure(f.exitCode(), f.getMessage());
+      }
       if (t instanceof PropertyBindingException binding) {
         String name = binding.getOptionKey() != null ? binding.getOptionKey() : binding.getPropertyName();
         String prefix = binding.getOptionPrefix() == null ? "" : binding.getOptionPrefix();

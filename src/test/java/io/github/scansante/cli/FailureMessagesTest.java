@@ -3,7 +3,6 @@ package io.github.scansante.cli;
 import static io.github.scansante.cli.SettingsValidationTest.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -50,7 +49,7 @@ class FailureMessagesTest {
   }
 
   @Test
-  void a_failure_nobody_foresaw_is_one_line_without_class_names(@TempDir Path dir) throws IOException {
+  void a_failure_nobody_foresaw_is_one_line_without_class_names() {
     UserMessages.Failure f = UserMessages.of(new IllegalStateException(new java.io.IOException("No space left on device")), "run");
     assertEquals(1, f.exitCode());
     assertEquals("run stopped: No space left on device; run again with -Dscansante.log-level=DEBUG for the details", f.message());
