@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scansante.cli.PipelineMain;
+import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.Verdict;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.run.RunSummary;
-import io.github.scansante.run.Verdicts;
-import io.github.scansante.site.SiteRequests;
+import io.github.scansante.run.Trigger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -70,12 +70,12 @@ class PipelineRoutesCamelTest extends CamelMainTestSupport {
     write.expectedMessageCount(1);
     deadLetter.expectedMessageCount(7);
 
-    RunSummary summary = context.createProducerTemplate().requestBody("direct:run", "cli", RunSummary.class);
+    RunSummary summary = context.createProducerTemplate().requestBody("direct:run", Trigger.CLI, RunSummary.class);
 
     MockEndpoint.assertIsSatisfied(context);
     assertEquals(Combination.allStays("2024", "fe", "99", "bpub"), combination(write.getExchanges().get(0)));
     for (Exchange dead : deadLetter.getExchanges()) {
-      Verdict verdict = dead.getProperty(Verdicts.VERDICT, Verdict.class);
+      Verdict verdict = CombinationWork.of(dead).verdict();
       assertEquals(Outcome.GROUPING_NOT_APPLIED, verdict.outcome(), verdict.reason());
       assertTrue(verdict.reason().contains("blank"), verdict.reason());
       assertFalse(combination(dead).isAllStays());
@@ -86,6 +86,6 @@ class PipelineRoutesCamelTest extends CamelMainTestSupport {
   }
 
   private static Combination combination(Exchange exchange) {
-    return exchange.getProperty(SiteRequests.COMBINATION, Combination.class);
+    return CombinationWork.of(exchange).combination();
   }
 }

@@ -9,6 +9,7 @@ import io.github.scansante.config.Settings;
 import io.github.scansante.config.SettingsSource;
 import io.github.scansante.config.SiteSettings;
 import io.github.scansante.output.CsvTable;
+import io.github.scansante.output.DataFiles;
 import io.github.scansante.output.OutputLayout;
 import io.github.scansante.page.PageClassifier;
 import io.github.scansante.page.PageParser;
@@ -20,15 +21,18 @@ import io.github.scansante.run.Progress;
 import io.github.scansante.run.RefreshPolicy;
 import io.github.scansante.run.RunCoordinator;
 import io.github.scansante.run.RunJournal;
+import io.github.scansante.run.SessionCookies;
+import io.github.scansante.run.StopOnContextStop;
 import io.github.scansante.run.Verdicts;
 import io.github.scansante.site.BodyCap;
+import io.github.scansante.site.CircuitBreaker;
 import io.github.scansante.site.FormDiscovery;
 import io.github.scansante.site.LandingPage;
+import io.github.scansante.site.ResponseDeadline;
 import io.github.scansante.site.ResponseReader;
 import io.github.scansante.site.RetryPolicy;
-import io.github.scansante.site.SiteCatalogue;
+import io.github.scansante.site.RequestInFlight;
 import io.github.scansante.site.RequestSpacing;
-import io.github.scansante.site.SiteCircuit;
 import io.github.scansante.site.SiteQuery;
 import io.github.scansante.site.SiteRequests;
 import java.nio.file.Path;
@@ -38,8 +42,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
-import org.apache.hc.client5.http.cookie.BasicCookieStore;
-import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.cookie.CookieStore;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 
 /**
  * Builds the beans the routes name from the typed {@link Settings} (bound from Camel's properties
@@ -60,49 +65,49 @@ public class PipelineConfiguration implements CamelConfiguration {
     PlanSettings plan = settings.plan();
     Registry registry = context.getRegistry();
     Clock clock = Clock.systemUTC();
-    BasicCookieStore sessionCookies = new BasicCookieStore();
-    RequestSpacing requestSpacing = new RequestSpacing(settings.politeness().effectivePeriodMs(), Thread::sleep);
-    configureHttp(context, site, page, sessionCookies, requestSpacing);
-
-    SiteCatalogue siteCatalogue = new SiteCatalogue(Catalogue.builtIn());
-    Planner planner = new Planner(siteCatalogue.builtIn());
-    SiteQuery siteQuery = new SiteQuery(site.formFields());
-    SiteCircuit siteCircuit = new SiteCircuit(circuit.failureThreshold(), circuit.initialPauseMs(), circuit.maxPauseMs(), Thread::sleep);
-    PageParser pageParser = new PageParser();
+    Catalogue builtIn = Catalogue.builtIn();
+    Path output = Path.of(settings.output().dir());
+    SiteRequests siteRequests = new SiteRequests(site.url(), site.landingPath(), site.submitPath(),
+        new SiteQuery(site.formFields()));
     PageClassifier pageClassifier = new PageClassifier(page.echoYearPrefix(), page.echoZonePrefix(), page.echoBasePrefix(),
         page.echoGroupingPrefix());
-    ResponseReader responseReader = new ResponseReader(pageParser, page.maxBytes(), page.charset());
-    Progress progress = new Progress(clock, System.console() != null, System.out, settings.output().progressIntervalMs());
-    RunJournal runJournal = new RunJournal(Path.of(settings.output().dir()), progress);
+    ResponseReader responseReader = new ResponseReader(new PageParser(), page.maxBytes(), page.charset());
+    // The manifest rows reach the run's progress through the run itself.
+    RunJournal runJournal = new RunJournal(output, row -> { });
     RefreshPolicy refreshPolicy = new RefreshPolicy(runJournal);
-    RunCoordinator.Settings runSettings = new RunCoordinator.Settings(plan.name(), plan.years(), plan.limit(),
-        settings.output().refresh(), settings.schedule().refresh());
+    RunCoordinator.Runs runs = new RunCoordinator.Runs(site.url(), plan.name(), plan.years(), plan.limit(), output,
+        settings.output().refresh(), settings.schedule().refresh(), circuit.forRuns());
+    long progressIntervalMs = settings.output().progressIntervalMs();
+    RunCoordinator runCoordinator = new RunCoordinator(runs, new Planner(builtIn), builtIn, runJournal, refreshPolicy,
+        () -> new Progress(clock, System.console() != null, System.out, progressIntervalMs), clock);
+    RequestSpacing requestSpacing = new RequestSpacing(settings.politeness().effectivePeriodMs(), Thread::sleep);
+    RequestInFlight requestInFlight = new RequestInFlight();
+    configureHttp(context, site, page, new SessionCookies(runCoordinator::sessionCookies), requestSpacing, requestInFlight);
+    context.getManagementStrategy().addEventNotifier(
+        new StopOnContextStop(runCoordinator, settings.stop().graceMs(), requestInFlight::abandon));
 
     registry.bind("settings", settings);
     // The run's exchange is left as it was by steps run on a copy of it (the landing page).
     registry.bind("keepRunExchange", AggregationStrategies.useOriginal());
-    registry.bind("siteCatalogue", siteCatalogue);
-    registry.bind("siteRequests", new SiteRequests(site.url(), site.landingPath(), site.submitPath(), siteQuery));
-    registry.bind("siteCircuit", siteCircuit);
+    registry.bind("siteRequests", siteRequests);
+    registry.bind("circuitBreaker", new CircuitBreaker());
     registry.bind("requestSpacing", requestSpacing);
-    registry.bind("retryPolicy", new RetryPolicy(retry.maxRetries(), retry.initialDelayMs(), retry.multiplier(),
-        retry.maxDelayMs(), retry.retryAfterCapMs(), siteCircuit, clock));
+    registry.bind("retryPolicy", new RetryPolicy(retry.retryAfterCapMs(), clock));
     registry.bind("responseReader", responseReader);
-    registry.bind("landingPage", new LandingPage(responseReader, new FormDiscovery(), siteCatalogue));
-    registry.bind("pageVerifier", new PageVerifier(pageClassifier, siteCatalogue));
-    registry.bind("verdicts", new Verdicts(siteCatalogue));
-    registry.bind("outputLayout", OutputLayout.standard());
+    registry.bind("landingPage", new LandingPage(responseReader, new FormDiscovery(), siteRequests.landingUrl()));
+    registry.bind("pageVerifier", new PageVerifier(pageClassifier));
+    registry.bind("verdicts", new Verdicts());
     registry.bind("csvTable", new CsvTable());
-    registry.bind("runJournal", runJournal);
-    registry.bind("outcomeRecorder", new OutcomeRecorder(runJournal, pageClassifier, clock));
+    registry.bind("dataFiles", new DataFiles(output, OutputLayout.standard()));
+    registry.bind("outcomeRecorder", new OutcomeRecorder(pageClassifier, clock));
     registry.bind("refreshPolicy", refreshPolicy);
-    registry.bind("analystOutputs", new AnalystOutputs(siteCatalogue.builtIn()));
-    registry.bind("runCoordinator", new RunCoordinator(runSettings, planner, siteCatalogue, runJournal, refreshPolicy,
-        progress, sessionCookies, clock));
+    registry.bind("runJournal", runJournal);
+    registry.bind("analystOutputs", new AnalystOutputs(builtIn));
+    registry.bind("runCoordinator", runCoordinator);
   }
 
-  private static void configureHttp(CamelContext context, SiteSettings site, PageSettings page,
-      BasicCookieStore sessionCookies, RequestSpacing spacing) {
+  private static void configureHttp(CamelContext context, SiteSettings site, PageSettings page, CookieStore sessionCookies,
+      RequestSpacing spacing, RequestInFlight inFlight) {
     for (String scheme : HTTP_SCHEMES) {
       HttpComponent http = context.getComponent(scheme, HttpComponent.class);
       http.setConnectTimeout(site.connectTimeoutMs());
@@ -116,13 +121,14 @@ public class PipelineConfiguration implements CamelConfiguration {
       http.setAutomaticRetriesDisabled(true);
       http.setFollowRedirects(false);
       http.setHttpClientConfigurer(client -> client
-          // After the connection is made, just before the request is written: when it really leaves.
-          .addExecInterceptorAfter(ChainElement.CONNECT.name(), "request-spacing", (request, scope, chain) -> {
-            spacing.sent();
-            return chain.proceed(request, scope);
-          })
+          // Told when each request's head is written, just before it is flushed: when it really leaves.
+          .setRequestExecutor(new HttpRequestExecutor(Http1Config.DEFAULT, null, spacing))
           // Outermost, so that it counts the body as camel-http reads it, decompressed.
-          .addExecInterceptorFirst("body-cap", new BodyCap(page.maxBytes())));
+          .addExecInterceptorFirst("body-cap", new BodyCap(page.maxBytes()))
+          // So that a run told to stop can drop a request that would hang until its time-out.
+          .addExecInterceptorLast("request-in-flight", inFlight)
+          // Outermost of all: its deadline covers the whole answer, whatever fails inside.
+          .addExecInterceptorFirst("response-deadline", new ResponseDeadline(site.responseDeadlineMs())));
     }
   }
 }

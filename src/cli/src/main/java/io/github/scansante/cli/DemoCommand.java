@@ -5,6 +5,7 @@ import io.github.scansante.config.Settings;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.RunSummary;
+import io.github.scansante.run.Trigger;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,7 +53,7 @@ class DemoCommand implements Callable<Integer> {
       RunOptions.checkPlan(settings.plan());
       System.out.println("Replica of the site on " + replica.baseUri() + " (synthetic data); plan " + planName
           + ", one request every " + delayMs + " ms");
-      RunSummary summary = PipelineMain.runOnce(overrides, "demo");
+      RunSummary summary = PipelineMain.runOnce(overrides, Trigger.DEMO);
       Path root = Path.of(dir).toAbsolutePath();
       System.out.println(summary.oneLine());
       System.out.println("Files:        " + root);

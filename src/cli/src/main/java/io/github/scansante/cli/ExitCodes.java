@@ -11,6 +11,13 @@ final class ExitCodes {
   static final int USAGE = 2;
   /** parse: the page holds no data table. */
   static final int NO_DATA_TABLE = 3;
+  /** The site did not answer: the run gave up, its journal kept for resume (sysexits EX_UNAVAILABLE). */
+  static final int SITE_UNREACHABLE = 69;
+  /**
+   * The run was stopped (SIGTERM, or the context stopping), its journal kept: 128 + SIGTERM, as the
+   * shell reports it. Ctrl-C ends the JVM with 130.
+   */
+  static final int STOPPED = 143;
 
   private ExitCodes() {}
 }

@@ -2,7 +2,10 @@ package io.github.scansante.cli;
 
 import io.github.scansante.PipelineConfiguration;
 import io.github.scansante.config.SettingsSource;
+import io.github.scansante.ops.RunRoutes;
+import io.github.scansante.run.RunStoppedException;
 import io.github.scansante.run.RunSummary;
+import io.github.scansante.run.Trigger;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.main.BaseMainSupport;
@@ -29,7 +32,7 @@ public final class PipelineMain {
   }
 
   /** Runs one pass of the plan and stops: the batch mode of {@code run} and {@code demo}. */
-  public static RunSummary runOnce(Map<String, String> overrides, String trigger) throws Exception {
+  public static RunSummary runOnce(Map<String, String> overrides, Trigger trigger) throws Exception {
     Main main = create(overrides);
     AtomicReference<RunSummary> summary = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -39,7 +42,11 @@ public final class PipelineMain {
         // Never block Camel's startup thread: the pass runs on its own thread, then ends Main.
         Thread pass = new Thread(() -> {
           try {
-            summary.set(started.getCamelContext().createProducerTemplate().requestBody("direct:run", trigger, RunSummary.class));
+            Object result = started.getCamelContext().createProducerTemplate().requestBody(RunRoutes.RUN, trigger);
+            if (result instanceof RuntimeException endedEarly) {
+              throw endedEarly;
+            }
+            summary.set((RunSummary) result);
           } catch (Throwable e) {
             failure.set(e);
           } finally {
@@ -58,7 +65,7 @@ public final class PipelineMain {
       throw cause instanceof Exception e ? e : new IllegalStateException(cause);
     }
     if (summary.get() == null) {
-      throw new IllegalStateException("the run did not complete (interrupted)");
+      throw new RunStoppedException("the run stopped before the end of its pass");
     }
     return summary.get();
   }

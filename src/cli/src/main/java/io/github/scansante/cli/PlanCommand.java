@@ -4,9 +4,11 @@ import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.config.PlanSettings;
 import io.github.scansante.config.Settings;
 import io.github.scansante.config.SiteSettings;
+import io.github.scansante.page.MalformedPageException;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.plan.Plan;
 import io.github.scansante.plan.Planner;
+import io.github.scansante.site.BoundedBody;
 import io.github.scansante.site.FormDiscovery;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,7 +71,7 @@ class PlanCommand implements Callable<Integer> {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Catalogue builtIn = Catalogue.builtIn();
     if (discover) {
-      discover(out, builtIn, settings.site());
+      discover(out, builtIn, settings.site(), settings.page().maxBytes());
       return ExitCodes.OK;
     }
     PlanSettings p = settings.plan();
@@ -80,20 +86,40 @@ class PlanCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /**
+   * The landing page's bytes, with the pipeline's cap and deadline: a page that never ends, or
+   * trickles, fails with one line instead of filling the memory or hanging.
+   */
+  private static byte[] landingPage(HttpClient client, HttpRequest request, String url, long maxBytes, long deadlineMs)
+      throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request, BoundedBody.handler(maxBytes));
+    try {
+      return answer.get(deadlineMs, TimeUnit.MILLISECONDS).body();
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new IOException("no complete answer from " + url + " within " + deadlineMs + " ms (site.response-deadline-ms)");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof MalformedPageException) {
+        throw new IOException("the page at " + url + " is larger than " + maxBytes + " bytes (page.max-bytes)");
+      }
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
+  }
+
   /** One GET, outside the pipeline: a diagnostic for the user, not part of a run. */
-  private void discover(PrintStream out, Catalogue builtIn, SiteSettings site) throws InterruptedException {
+  private void discover(PrintStream out, Catalogue builtIn, SiteSettings site, int maxBytes) throws InterruptedException {
     String url = site.url() + site.landingPath();
-    HttpResponse<String> page;
+    byte[] page;
     try {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(site.connectTimeoutMs())).build();
       HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(site.readTimeoutMs()))
           .header("User-Agent", site.userAgent()).GET().build();
-      page = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      page = landingPage(client, request, url, maxBytes, site.responseDeadlineMs());
     } catch (IOException e) {
       throw new UserFailure(ExitCodes.FAILURE, "cannot read the site's form at " + url + ": " + UserMessages.cause(e)
           + "; check the address (--site) and the network, or try again later", e);
     }
-    Catalogue form = new FormDiscovery().read(page.body(), url);
+    Catalogue form = new FormDiscovery().read(new String(page, StandardCharsets.UTF_8), url);
     out.printf("%-10s %-8s %-8s %s%n", "field", "code", "where", "label");
     TreeSet<String> fields = new TreeSet<>(builtIn.fields());
     fields.addAll(form.fields());

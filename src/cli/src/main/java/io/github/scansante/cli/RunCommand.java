@@ -1,6 +1,6 @@
 package io.github.scansante.cli;
 
-import io.github.scansante.run.RunCoordinator;
+import io.github.scansante.run.Trigger;
 import io.github.scansante.run.RunSummary;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +15,7 @@ class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var overrides = options.overrides();
-    RunSummary summary = PipelineMain.runOnce(overrides, RunCoordinator.CLI_TRIGGER);
+    RunSummary summary = PipelineMain.runOnce(overrides, Trigger.CLI);
     System.out.println(summary.oneLine());
     return ExitCodes.OK;
   }

@@ -1,9 +1,14 @@
 package io.github.scansante.cli;
 
+import io.github.scansante.config.Settings;
 import io.github.scansante.ops.ExtractionControl;
+import io.github.scansante.ops.JmxCredentials;
 import io.github.scansante.ops.LoopbackJmxConnector;
 import io.github.scansante.run.RunCoordinator;
+import io.github.scansante.run.RunJournal;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
@@ -22,6 +27,8 @@ import picocli.CommandLine.Option;
 class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+  static final String JMX_PASSWORD_FILE = "jmx.password";
+
   @Mixin RunOptions options;
 
   @Option(names = "--cron", paramLabel = "EXPR", description = "Quartz cron, seconds first (default schedule.cron: Monday 03:00 Europe/Paris).")
@@ -29,6 +36,11 @@ class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--jmx-port", paramLabel = "P", description = "Port of the JMX connector, on 127.0.0.1 only (default jmx.port: 1099).")
   Integer jmxPort;
+
+  @Option(names = "--jmx-password-file", paramLabel = "FILE", description = "JMX users, one 'user password' a line"
+      + " (the JDK's format), readable by its owner only; user monitor is read-only. Default: generated in the"
+      + " output's .scansante/jmx.password (jmx.password-file).")
+  Path jmxPasswordFile;
 
   @Option(names = "--for", paramLabel = "D", description = "Stop after this long (e.g. 1h); default: until stopped.")
   String lifetime;
@@ -43,25 +55,50 @@ class ServeCommand implements Callable<Integer> {
     if (jmxPort != null) {
       overrides.put("jmx.port", jmxPort.toString());
     }
+    if (jmxPasswordFile != null) {
+      overrides.put("jmx.password-file", jmxPasswordFile.toString());
+    }
     if (lifetime != null) {
       overrides.put("camel.main.duration-max-seconds", Long.toString(Math.max(1, Durations.toMillis(lifetime, "--for") / 1000)));
     }
-    int port = RunOptions.settings(overrides, Map.of("schedule.cron", "--cron", "jmx.port", "--jmx-port")).schedule().jmxPort();
+    Settings settings = RunOptions.settings(overrides,
+        Map.of("schedule.cron", "--cron", "jmx.port", "--jmx-port", "jmx.password-file", "--jmx-password-file"));
+    JmxCredentials users = jmxUsers(settings);
+    int port = settings.schedule().jmxPort();
     Main main = PipelineMain.create(overrides);
-    main.addMainListener(new JmxExposure(port));
+    main.addMainListener(new JmxExposure(port, users));
     main.run();
     return ExitCodes.OK;
+  }
+
+  /** The users of the JMX connector: the file given, or the state folder's, created on first use. */
+  private static JmxCredentials jmxUsers(Settings settings) {
+    try {
+      if (settings.schedule().jmxPasswordFile().isPresent()) {
+        return JmxCredentials.read(settings.schedule().jmxPasswordFile().get());
+      }
+      Path output = Path.of(settings.output().dir());
+      Path generated = output.resolve(RunJournal.STATE_DIR).resolve(JMX_PASSWORD_FILE);
+      JmxCredentials users = JmxCredentials.generatedIn(generated);
+      System.out.println("JMX users and passwords: " + generated + " (" + JmxCredentials.MONITOR + " reads, "
+          + JmxCredentials.CONTROL + " may also trigger runs)");
+      return users;
+    } catch (JmxCredentials.UnusableFile e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   /** Publishes the control MBean and the loopback connector while Camel is up. */
   private static final class JmxExposure extends MainListenerSupport {
     private final int port;
+    private final JmxCredentials users;
     private LoopbackJmxConnector connector;
     private ObjectName name;
     private ManagementAgent agent;
 
-    JmxExposure(int port) {
+    JmxExposure(int port, JmxCredentials users) {
       this.port = port;
+      this.users = users;
     }
 
     @Override
@@ -75,7 +112,7 @@ class ServeCommand implements Callable<Integer> {
         name = new ObjectName(ExtractionControl.OBJECT_NAME);
         RunCoordinator coordinator = context.getRegistry().lookupByNameAndType("runCoordinator", RunCoordinator.class);
         agent.register(new ExtractionControl(coordinator, context.createProducerTemplate()), name);
-        connector = LoopbackJmxConnector.start(port);
+        connector = LoopbackJmxConnector.start(port, users, Set.of(JmxCredentials.MONITOR));
         LOG.info("JMX: {} at {} (JConsole: Remote Process 127.0.0.1:{})", ExtractionControl.OBJECT_NAME, connector.url(), port);
       } catch (Exception e) {
         LOG.error("JMX control unavailable: {}", e.getMessage());

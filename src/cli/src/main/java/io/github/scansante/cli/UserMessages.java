@@ -4,6 +4,8 @@ import io.github.scansante.config.InvalidSettingException;
 import io.github.scansante.text.UserText;
 import io.github.scansante.plan.PlanException;
 import io.github.scansante.run.RunInProgressException;
+import io.github.scansante.run.RunStoppedException;
+import io.github.scansante.site.SiteUnreachableException;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -47,6 +49,14 @@ final class UserMessages {
       // Bad input found while Camel starts arrives wrapped in Camel's exceptions.
       if (t instanceof UsageException || t instanceof PlanException || t instanceof InvalidSettingException) {
         return new Failure(ExitCodes.USAGE, t.getMessage());
+      }
+      if (t instanceof SiteUnreachableException) {
+        return new Failure(ExitCodes.SITE_UNREACHABLE, command + " gave up: " + t.getMessage()
+            + "; the journal is kept: run the same command again to resume");
+      }
+      if (t instanceof RunStoppedException) {
+        return new Failure(ExitCodes.STOPPED, command + " stopped: " + t.getMessage()
+            + "; the manifest lists what was done: run the same command again to resume");
       }
       if (t instanceof UserFailure f) {
         return new Failure(f.exitCode(), f.getMessage());

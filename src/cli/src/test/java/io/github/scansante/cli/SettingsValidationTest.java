@@ -35,12 +35,16 @@ class SettingsValidationTest {
       site.landing-path=applications     | site.landing-path = 'applications' is not allowed; use a path that starts with /
       site.connect-timeout-ms=-1         | site.connect-timeout-ms = '-1' is not allowed; use a whole number from 1 to 600000
       site.read-timeout-ms=0             | site.read-timeout-ms = '0' is not allowed; use a whole number from 1 to 3600000
+      site.response-deadline-ms=0        | site.response-deadline-ms = '0' is not allowed; use a whole number from 1 to 3600000 milliseconds (1 h)
       retry.max-retries=-1               | retry.max-retries = '-1' is not allowed; use a whole number from 0 to 20 retries
       retry.max-retries=1000             | retry.max-retries = '1000' is not allowed
       retry.multiplier=0.5               | retry.multiplier = '0.5' is not allowed; use a number from 1.0 to 10.0
       retry.initial-delay-ms=-5          | retry.initial-delay-ms = '-5' is not allowed
       circuit.failure-threshold=0        | circuit.failure-threshold = '0' is not allowed; use a whole number from 1 to 1000
       circuit.initial-pause-ms=0         | circuit.initial-pause-ms = '0' is not allowed
+      circuit.give-up-attempts=-1        | circuit.give-up-attempts = '-1' is not allowed; use a whole number from 0 to 1000 attempts (0 = never give up)
+      circuit.give-up-after-ms=soon      | circuit.give-up-after-ms = 'soon' is not allowed; use a whole number from 0 to 604800000 milliseconds (0 = never give up)
+      run.stop-grace-ms=-1               | run.stop-grace-ms = '-1' is not allowed; use a whole number from 0 to 600000 milliseconds (10 min)
       page.max-bytes=2147483647          | page.max-bytes = '2147483647' is not allowed; use a whole number from 1024 to 268435456 bytes
       page.max-bytes=-1                  | page.max-bytes = '-1' is not allowed
       page.charset=KLINGON-8             | page.charset = 'KLINGON-8' is not allowed; use a charset name

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -74,7 +75,7 @@ class OperationsTest {
           "--for", QUARTZ_PATIENCE.plusSeconds(30).toSeconds() + "s"));
       await("two scheduled runs in runs.csv", QUARTZ_PATIENCE, () -> runs(out).size() >= 3 || serve.isDone());
       if (!serve.isDone()) {
-        stopCamel(port);
+        stopCamel(port, out);
       }
       Cli.Result r = serve.get(30, TimeUnit.SECONDS);
       assertEquals(0, r.exitCode(), r.err());
@@ -84,8 +85,8 @@ class OperationsTest {
     }
   }
 
-  private static void stopCamel(int jmxPort) throws Exception {
-    try (JMXConnector connector = connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"))) {
+  private static void stopCamel(int jmxPort, Path out) throws Exception {
+    try (JMXConnector connector = connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"), out)) {
       connector.getMBeanServerConnection()
           .invoke(new ObjectName("org.apache.camel:context=scansante,type=context,name=\"scansante\""), "stop", null, null);
     }
@@ -99,7 +100,7 @@ class OperationsTest {
           "--site", replica.baseUri().toString(), "--output", out.toString(), "--cron", "0 0 3 1 1 ? 2099",
           "--jmx-port", Integer.toString(port), "--delay", "200ms", "--limit", "6", "--for", "60s"));
       JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
-      JMXConnector connector = connect(url);
+      JMXConnector connector = connect(url, out);
       try {
         MBeanServerConnection jmx = connector.getMBeanServerConnection();
         ObjectName control = new ObjectName(ExtractionControl.OBJECT_NAME);
@@ -135,11 +136,15 @@ class OperationsTest {
     return runs.get(1).split(",")[0];
   }
 
-  private static JMXConnector connect(JMXServiceURL url) throws Exception {
+  /** Logs in as the control user of the password file serve generated in the output's state folder. */
+  private static JMXConnector connect(JMXServiceURL url, Path out) throws Exception {
     Instant deadline = Instant.now().plus(PATIENCE);
+    Path passwords = out.resolve(RunJournal.STATE_DIR).resolve("jmx.password");
     while (true) {
       try {
-        return JMXConnectorFactory.connect(url);
+        String control = Files.readAllLines(passwords).stream().filter(l -> l.startsWith(JmxCredentials.CONTROL + " "))
+            .findFirst().orElseThrow().split(" ")[1];
+        return JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {JmxCredentials.CONTROL, control}));
       } catch (java.io.IOException notYet) {
         if (Instant.now().isAfter(deadline)) {
           throw notYet;

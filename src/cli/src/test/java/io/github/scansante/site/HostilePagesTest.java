@@ -190,6 +190,12 @@ class HostilePagesTest {
   }
 
   @Test
+  void a_page_with_two_data_tables_is_malformed_not_read_from_the_first(@TempDir Path out) throws Exception {
+    assertDeadLettered(run(out, "two-tables" + SECOND_ONLY, THREE), Outcome.MALFORMED,
+        "2 data tables: ambiguous, none is read");
+  }
+
+  @Test
   void latin1_bytes_under_a_utf8_header_are_malformed_at_the_first_accent(@TempDir Path out) throws Exception {
     HostileRun run = run(out, "wrong-charset" + SECOND_ONLY, THREE);
     byte[] latin1 = new String(cleanBody(run.faulted()), StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);

@@ -103,6 +103,22 @@ class RetriesTest {
   }
 
   @Test
+  void a_landing_page_without_a_form_is_not_retried_and_is_no_site_failure(@TempDir Path out) throws Exception {
+    // Threshold 1 and a 60 s pause: had the unreadable landing page counted as a site failure, the
+    // first submit would wait a minute.
+    try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("not-html:every=1:attempts=99:path=landing").build())) {
+      long started = System.nanoTime();
+      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "2", "--set", "circuit.failure-threshold=1",
+          "--set", "circuit.initial-pause-ms=60000", "--set", "circuit.max-pause-ms=60000");
+      double seconds = (System.nanoTime() - started) / 1e9;
+      assertEquals(0, r.exitCode(), r.err());
+      assertEquals(1, replica.requestLog().entries().size() - replica.requestLog().submitEntries().size(), "the landing page, once");
+      assertTrue(seconds < 45, "no circuit pause: " + seconds + " s");
+      assertTrue(manifest(out).stream().allMatch(m -> m.outcome() == Outcome.DATA), manifest(out).toString());
+    }
+  }
+
+  @Test
   void with_no_retries_configured_the_first_failure_is_final(@TempDir Path out) throws Exception {
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("500:every=1:attempts=1").build())) {
       Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "1", "--set", "retry.max-retries=0");

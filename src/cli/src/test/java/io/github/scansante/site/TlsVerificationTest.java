@@ -52,14 +52,15 @@ class TlsVerificationTest {
     server.start();
     try {
       Path out = dir.resolve("out");
-      Cli.Result r = Cli.run("https://127.0.0.1:" + server.getAddress().getPort(), out, "--limit", "2",
-          "--set", "retry.max-retries=1");
+      String site = "https://127.0.0.1:" + server.getAddress().getPort();
+      // Two submits that both fail stay under the give-up threshold (3 unanswered attempts).
+      Cli.Result r = Cli.run(site, out, "--limit", "2", "--set", "retry.max-retries=1", "--set", "circuit.give-up-attempts=3");
       assertEquals(0, r.exitCode(), r.err());
       List<ManifestRow> rows = RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
       assertEquals(2, rows.size());
       for (ManifestRow row : rows) {
         assertEquals(Outcome.FAILED, row.outcome());
-        assertTrue(row.reason().startsWith("SSLHandshakeException: PKIX path building failed"), row.reason());
+        assertTrue(row.reason().startsWith("TLS: PKIX path building failed"), row.reason());
         assertTrue(row.reason().endsWith("(not retried)"), row.reason());
         assertEquals("", row.file());
       }
@@ -69,6 +70,11 @@ class TlsVerificationTest {
         assertTrue(files.map(out::relativize).noneMatch(p -> p.getNameCount() > 1 && p.toString().endsWith(".csv")),
             "no data file under the hierarchy");
       }
+
+      // With more to ask, the run gives up on a site it cannot trust, naming the cause.
+      Cli.Result gaveUp = Cli.run(site, dir.resolve("out2"), "--limit", "5", "--set", "circuit.give-up-attempts=2");
+      assertEquals(69, gaveUp.exitCode(), gaveUp.err());
+      assertTrue(gaveUp.err().contains(site) && gaveUp.err().contains("TLS: PKIX path building failed"), gaveUp.err());
     } finally {
       server.stop(0);
     }

@@ -36,6 +36,8 @@ public final class SettingsSource {
     context.build();
     PropertiesComponent properties = context.getPropertiesComponent();
     properties.setLocation(LOCATIONS);
+    // As camel.component.properties.nested-placeholder = false does for camel-main: a {{...}} in a value stays literal.
+    properties.setNestedPlaceholder(false);
     Set<String> fileKeys = keys(properties);
     Properties o = new Properties();
     o.putAll(overrides);

@@ -9,12 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The site: where it is, what its form sends, how we introduce ourselves and how long we wait. */
+/**
+ * The site: where it is, what its form sends, how we introduce ourselves and how long we wait.
+ *
+ * @param responseDeadlineMs the longest a whole answer may take, headers and body
+ */
 public record SiteSettings(String url, String landingPath, String submitPath, List<String> formFields,
-    String userAgent, int connectTimeoutMs, int readTimeoutMs, boolean discoverForm) {
+    String userAgent, int connectTimeoutMs, int readTimeoutMs, long responseDeadlineMs, boolean discoverForm) {
 
   static final int MAX_CONNECT_TIMEOUT_MS = 600_000;
   static final int MAX_READ_TIMEOUT_MS = 3_600_000;
+  static final long MAX_RESPONSE_DEADLINE_MS = 3_600_000;
   private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~%/-]{0,200}");
   private static final Pattern FIELDS = Pattern.compile("[A-Za-z0-9_]{1,32}(\\s*,\\s*[A-Za-z0-9_]{1,32}){0,63}");
   // Printable ASCII only: the value becomes an HTTP header.
@@ -31,6 +36,7 @@ public record SiteSettings(String url, String landingPath, String submitPath, Li
         v.matching("site.user-agent", USER_AGENT, "use 1 to 256 printable ASCII characters"),
         v.wholeInt("site.connect-timeout-ms", 1, MAX_CONNECT_TIMEOUT_MS, "milliseconds"),
         v.wholeInt("site.read-timeout-ms", 1, MAX_READ_TIMEOUT_MS, "milliseconds"),
+        v.whole("site.response-deadline-ms", 1, MAX_RESPONSE_DEADLINE_MS, "milliseconds"),
         v.bool("site.discover-form"));
   }
 

@@ -2,8 +2,9 @@ package io.github.scansante.ops;
 
 import io.github.scansante.run.RunCoordinator;
 import io.github.scansante.run.RunInProgressException;
-import io.github.scansante.run.RunInfo;
+import io.github.scansante.run.Run;
 import io.github.scansante.run.RunSummary;
+import io.github.scansante.run.Trigger;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedOperation;
@@ -17,8 +18,6 @@ import org.apache.camel.api.management.ManagedResource;
 public class ExtractionControl {
 
   public static final String OBJECT_NAME = "scansante:type=Extraction";
-  public static final String JMX_TRIGGER = "jmx";
-
   private final RunCoordinator coordinator;
   private final ProducerTemplate template;
 
@@ -29,9 +28,9 @@ public class ExtractionControl {
 
   @ManagedOperation(description = "Start the configured plan now; returns the run id, or says which run is in progress")
   public String triggerRun() {
-    RunInfo run;
+    Run run;
     try {
-      run = coordinator.begin(JMX_TRIGGER);
+      run = coordinator.begin(Trigger.JMX);
     } catch (RunInProgressException e) {
       return e.getMessage();
     }

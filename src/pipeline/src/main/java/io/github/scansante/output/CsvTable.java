@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The rows of a data file: the site's column names, then one row per establishment with the cells
- * as displayed. The Total row is not an establishment; it stays in the manifest.
+ * as displayed, text that a spreadsheet would run as a formula neutralised ({@link SpreadsheetText}).
+ * The Total row is not an establishment; it stays in the manifest.
  *
  * <p>Each row is a map from column position to cell, in column order: camel-csv writes a map's
  * values as they are, whereas it first asks the type converter to turn a list into a map, a lookup
@@ -28,7 +29,7 @@ public final class CsvTable {
   private static Map<Integer, String> row(List<String> cells) {
     Map<Integer, String> row = new LinkedHashMap<>(cells.size() * 2);
     for (int i = 0; i < cells.size(); i++) {
-      row.put(i, cells.get(i));
+      row.put(i, SpreadsheetText.neutralised(cells.get(i)));
     }
     return row;
   }

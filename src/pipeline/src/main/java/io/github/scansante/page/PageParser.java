@@ -80,7 +80,11 @@ public final class PageParser {
     }
     Parts parts = Parts.of(results);
     Element echo = parts.tables.stream().filter(PageParser::isEcho).findFirst().orElse(null);
-    Element data = parts.tables.stream().filter(t -> t != echo).findFirst().orElse(null);
+    List<Element> dataTables = parts.tables.stream().filter(t -> t != echo).toList();
+    if (dataTables.size() > 1) {
+      throw new MalformedPageException(dataTables.size() + " data tables: ambiguous, none is read");
+    }
+    Element data = dataTables.isEmpty() ? null : dataTables.get(0);
     DataTable table = data == null ? DataTable.NONE : DataTable.read(data);
     return new ResultPage(
         echo == null ? List.of() : criteria(echo),

@@ -1,5 +1,6 @@
 package io.github.scansante.report;
 
+import io.github.scansante.output.SpreadsheetText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,7 +38,8 @@ final class EstablishmentCells {
     for (SiteColumn column : SiteColumn.values()) {
       String shown = columns.cell(record, column);
       if (!column.isNumeric()) {
-        cells.add(shown);
+        // The master is for code, not spreadsheets: the site's text as it was.
+        cells.add(SpreadsheetText.restored(shown));
         continue;
       }
       CellValue value = read(shown, column, where);

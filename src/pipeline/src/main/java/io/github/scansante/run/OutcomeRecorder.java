@@ -1,13 +1,11 @@
 package io.github.scansante.run;
 
+import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.PageClassifier;
 import io.github.scansante.page.ResultPage;
 import io.github.scansante.page.Verdict;
-import io.github.scansante.plan.Combination;
 import io.github.scansante.report.TotalCheck;
-import io.github.scansante.site.RetryPolicy;
-import io.github.scansante.site.SiteRequests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,43 +27,39 @@ public final class OutcomeRecorder {
 
   private static final Logger DEAD_LETTERS = LoggerFactory.getLogger("scansante.dead-letter");
 
-  private final RunJournal journal;
   private final PageClassifier classifier;
   private final Clock clock;
 
-  public OutcomeRecorder(RunJournal journal, PageClassifier classifier, Clock clock) {
-    this.journal = journal;
+  public OutcomeRecorder(PageClassifier classifier, Clock clock) {
     this.classifier = classifier;
     this.clock = clock;
   }
 
-  /** After the file endpoint renamed the file into place. */
+  /** After the data file was moved into place. */
   public void written(Exchange exchange) {
-    String produced = exchange.getMessage().getHeader(Exchange.FILE_NAME_PRODUCED, String.class);
-    Path file = Path.of(produced);
-    ResultPage page = exchange.getProperty(PageVerifier.PAGE, ResultPage.class);
-    String relative = journal.outputDir().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
-    record(exchange, Outcome.DATA, page.establishments().size() + " establishments", page, relative, sha256(file));
+    CombinationWork work = CombinationWork.of(exchange);
+    ResultPage page = work.page();
+    record(exchange, Outcome.DATA, page.establishments().size() + " establishments", work.file(), work.sha256());
   }
 
   public void deadLetter(Exchange exchange) {
-    Verdict verdict = exchange.getProperty(Verdicts.VERDICT, Verdict.class);
+    CombinationWork work = CombinationWork.of(exchange);
+    Verdict verdict = work.verdict();
     // Combinations refused before any request were already reported together when the run began.
-    boolean requested = exchange.getProperty(SiteRequests.URL) != null;
-    DEAD_LETTERS.atLevel(requested ? Level.WARN : Level.DEBUG)
-        .log("{} {}: {}", exchange.getProperty(SiteRequests.COMBINATION), verdict.outcome().label(), verdict.reason());
-    record(exchange, verdict.outcome(), verdict.reason(), exchange.getProperty(PageVerifier.PAGE, ResultPage.class), "", "");
+    DEAD_LETTERS.atLevel(work.isRequested() ? Level.WARN : Level.DEBUG)
+        .log("{} {}: {}", work.combination(), verdict.outcome().label(), verdict.reason());
+    record(exchange, verdict.outcome(), verdict.reason(), "", "");
   }
 
-  private void record(Exchange exchange, Outcome outcome, String reason, ResultPage page, String file, String sha256) {
-    Combination c = exchange.getProperty(SiteRequests.COMBINATION, Combination.class);
+  private void record(Exchange exchange, Outcome outcome, String reason, String file, String sha256) {
+    CombinationWork work = CombinationWork.of(exchange);
+    ResultPage page = work.page();
     int rows = outcome == Outcome.DATA ? page.establishments().size() : 0;
-    int attempts = exchange.getProperty(RetryPolicy.ATTEMPTS, 0, Integer.class) + (outcome == Outcome.FAILED ? 0 : 1);
-    String url = exchange.getProperty(SiteRequests.URL, "", String.class);
-    boolean requested = !url.isEmpty();
+    int attempts = work.failedAttempts() + (outcome == Outcome.FAILED ? 0 : 1);
+    boolean requested = work.isRequested();
     String totalCheck = outcome == Outcome.DATA ? TotalCheck.check(page) : "";
-    journal.record(new ManifestRow(c, outcome, reason, rows, totalCheck, file, sha256, url, requested ? attempts : 0,
-        requested ? clock.instant().toString() : "", page == null ? "" : classifier.siteUpdateDate(page),
+    Run.of(exchange).record(new ManifestRow(work.combination(), outcome, reason, rows, totalCheck, file, sha256, work.url(),
+        requested ? attempts : 0, requested ? clock.instant().toString() : "", page == null ? "" : classifier.siteUpdateDate(page),
         page != null && classifier.frozenYear(page)));
   }
 

@@ -1,11 +1,8 @@
 package io.github.scansante.run;
 
+import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.page.PageClassifier;
 import io.github.scansante.page.ResultPage;
-import io.github.scansante.page.Verdict;
-import io.github.scansante.plan.Combination;
-import io.github.scansante.site.SiteCatalogue;
-import io.github.scansante.site.SiteRequests;
 import org.apache.camel.Exchange;
 
 /**
@@ -14,21 +11,15 @@ import org.apache.camel.Exchange;
  */
 public final class PageVerifier {
 
-  public static final String PAGE = "page";
-
   private final PageClassifier classifier;
-  private final SiteCatalogue catalogue;
 
-  public PageVerifier(PageClassifier classifier, SiteCatalogue catalogue) {
+  public PageVerifier(PageClassifier classifier) {
     this.classifier = classifier;
-    this.catalogue = catalogue;
   }
 
   public void verify(Exchange exchange) {
     ResultPage page = exchange.getMessage().getBody(ResultPage.class);
-    Combination c = exchange.getProperty(SiteRequests.COMBINATION, Combination.class);
-    Verdict verdict = classifier.classify(page, catalogue.expectedEcho(c));
-    exchange.setProperty(PAGE, page);
-    exchange.setProperty(Verdicts.VERDICT, verdict);
+    CombinationWork work = CombinationWork.of(exchange);
+    work.judged(page, classifier.classify(page, Run.of(exchange).catalogue().expectedEcho(work.combination())));
   }
 }

@@ -1,8 +1,8 @@
 package io.github.scansante.run;
 
+import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.plan.Combination;
-import io.github.scansante.site.SiteRequests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,15 +11,14 @@ import org.apache.camel.Exchange;
 /**
  * Incremental refresh: in {@code changed} mode a combination is not requested again when the last
  * completed run wrote it, the site marked its year as frozen, and the file on disk still has the
- * recorded checksum. The newest year, updated weekly, is always requested.
+ * recorded checksum. The newest year, updated weekly, is always requested. The baseline, the last
+ * completed run's rows, is taken when a run begins and kept in its {@link Run}.
  */
 public final class RefreshPolicy {
 
   public enum Mode { ALL, CHANGED }
 
   private final RunJournal journal;
-  private volatile Mode mode = Mode.ALL;
-  private volatile Map<String, ManifestRow> previous = Map.of();
 
   public RefreshPolicy(RunJournal journal) {
     this.journal = journal;
@@ -33,27 +32,28 @@ public final class RefreshPolicy {
     }
   }
 
-  /** Called when a run starts: remembers the last completed run's rows. */
-  public void prepare(Mode mode) {
-    this.mode = mode;
-    this.previous = mode == Mode.CHANGED ? journal.lastManifest() : Map.of();
+  /** The rows a run in this mode compares against: the last completed run's, or none. */
+  public Map<String, ManifestRow> baseline(Mode mode) {
+    return mode == Mode.CHANGED ? journal.lastManifest() : Map.of();
   }
 
-  public boolean isUnchanged(Combination c) {
-    ManifestRow last = previous.get(c.key());
+  public boolean isUnchanged(Exchange exchange) {
+    Run run = Run.of(exchange);
+    ManifestRow last = run.refreshBaseline().get(CombinationWork.of(exchange).combination().key());
     if (last == null || !last.frozen() || last.file().isEmpty()
         || (last.outcome() != Outcome.DATA && last.outcome() != Outcome.UNCHANGED)) {
       return false;
     }
-    Path file = journal.outputDir().resolve(last.file());
+    Path file = run.definition().outputDir().resolve(last.file());
     return Files.isRegularFile(file) && OutcomeRecorder.sha256(file).equals(last.sha256());
   }
 
   /** Records the previous verified file as this run's result, without a request. */
   public void carryOver(Exchange exchange) {
-    Combination c = exchange.getProperty(SiteRequests.COMBINATION, Combination.class);
-    ManifestRow last = previous.get(c.key());
-    journal.record(new ManifestRow(c, Outcome.UNCHANGED, "frozen year, file verified (sha256 unchanged)", last.rows(),
+    Run run = Run.of(exchange);
+    Combination c = CombinationWork.of(exchange).combination();
+    ManifestRow last = run.refreshBaseline().get(c.key());
+    run.record(new ManifestRow(c, Outcome.UNCHANGED, "frozen year, file verified (sha256 unchanged)", last.rows(),
         last.totalCheck(), last.file(), last.sha256(), last.url(), 0, last.fetchedAt(), last.siteUpdated(), true));
   }
 }

@@ -1,105 +1,185 @@
 package io.github.scansante.run;
 
+import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.plan.Plan;
 import io.github.scansante.plan.Planner;
 import io.github.scansante.plan.YearRange;
+import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.site.SiteCatalogue;
+import io.github.scansante.site.SiteCircuit;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.camel.Exchange;
 import org.apache.hc.client5.http.cookie.CookieStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts and closes runs, one at a time whatever triggered them (command line, Quartz, JMX): opens
- * or resumes the journal, builds the plan and reports what the form will not accept before any
- * request, and writes the summary at the end.
+ * or resumes the journal, creates the {@link Run} that carries the run's state, builds the plan and
+ * reports what the form will not accept before any request, and writes the summary at the end. A run
+ * asked to stop, or that gives up on the site, keeps its journal for the next run to resume.
  */
 public final class RunCoordinator {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCoordinator.class);
-  public static final String CLI_TRIGGER = "cli";
-  /** Unattended triggers use the scheduled refresh mode; the others the command line's. */
-  private static final java.util.Set<String> SCHEDULED_TRIGGERS = java.util.Set.of("quartz", "jmx");
 
-  /** The plan and refresh settings of this process. */
-  public record Settings(String planName, YearRange years, long limit, RefreshPolicy.Mode cliRefresh,
-      RefreshPolicy.Mode scheduledRefresh) {}
+  /** The runs this process makes: what they do, by trigger, and how their circuit behaves. */
+  public record Runs(String site, String planName, YearRange years, long limit, Path outputDir,
+      RefreshPolicy.Mode cliRefresh, RefreshPolicy.Mode scheduledRefresh, SiteCircuit.Settings circuit) {
 
-  private final Settings settings;
+    RunDefinition definition(Trigger trigger) {
+      return new RunDefinition(site, planName, years, limit, trigger.isUnattended() ? scheduledRefresh : cliRefresh, outputDir);
+    }
+  }
+
+  private final Runs runs;
   private final Planner planner;
-  private final SiteCatalogue catalogue;
+  private final Catalogue builtIn;
   private final RunJournal journal;
   private final RefreshPolicy refresh;
-  private final Progress progress;
-  private final CookieStore cookies;
+  private final Supplier<Progress> progress;
   private final Clock clock;
-  private final AtomicReference<RunInfo> active = new AtomicReference<>();
+  private final AtomicReference<Run> active = new AtomicReference<>();
   private volatile RunSummary lastSummary;
+  private volatile boolean stopping;
 
-  public RunCoordinator(Settings settings, Planner planner, SiteCatalogue catalogue, RunJournal journal,
-      RefreshPolicy refresh, Progress progress, CookieStore cookies, Clock clock) {
-    this.settings = settings;
+  public RunCoordinator(Runs runs, Planner planner, Catalogue builtIn, RunJournal journal, RefreshPolicy refresh,
+      Supplier<Progress> progress, Clock clock) {
+    this.runs = runs;
     this.planner = planner;
-    this.catalogue = catalogue;
+    this.builtIn = builtIn;
     this.journal = journal;
     this.refresh = refresh;
     this.progress = progress;
-    this.cookies = cookies;
     this.clock = clock;
   }
 
-  /** Opens a run for the trigger in the body; refuses if one is in progress. */
-  public RunInfo begin(String trigger) {
-    RunInfo placeholder = new RunInfo("starting", trigger, settings.planName(), clock.instant(), 0);
-    if (!active.compareAndSet(null, placeholder)) {
-      throw new RunInProgressException(active.get().id());
+  /** Opens a run for the trigger; refuses if one is in progress. */
+  public synchronized Run begin(Trigger trigger) {
+    Run current = active.get();
+    if (current != null) {
+      throw new RunInProgressException(current.id());
     }
-    try {
-      cookies.clear();
-      RunInfo run = journal.open(trigger, settings.planName(), clock.instant());
-      refresh.prepare(SCHEDULED_TRIGGERS.contains(trigger) ? settings.scheduledRefresh() : settings.cliRefresh());
-      active.set(run);
-      LOG.info("Run {} started by {} on plan {}", run.id(), trigger, settings.planName());
-      return run;
-    } catch (RuntimeException e) {
-      active.set(null);
-      throw e;
+    if (stopping) {
+      throw RunInProgressException.stopping();
     }
+    RunDefinition definition = runs.definition(trigger);
+    RunInfo info = journal.open(trigger.label(), definition.plan(), clock.instant());
+    Run run = new Run(info, trigger, definition, new SiteCatalogue(builtIn), refresh.baseline(definition.refresh()),
+        journal, progress.get(), runs.circuit(), clock);
+    active.set(run);
+    LOG.info("Run {} started by {} on plan {}", run.id(), trigger.label(), definition.plan());
+    return run;
   }
 
   /** The run's plan, counted and checked against the form before the first submit request. */
-  public Plan plan() {
-    Plan plan = planner.plan(settings.planName(), settings.years(), settings.limit());
+  public Iterable<Combination> plan(Exchange exchange) {
+    Run run = Run.of(exchange);
+    RunDefinition d = run.definition();
+    Plan plan = planner.plan(d.plan(), d.years(), d.limit());
     long total = 0;
     Map<String, Long> refused = new TreeMap<>();
     for (Combination c : plan) {
       total++;
-      catalogue.notOffered(c).ifPresent(reason -> refused.merge(reason, 1L, Long::sum));
+      run.catalogue().notOffered(c).ifPresent(reason -> refused.merge(reason, 1L, Long::sum));
     }
-    LOG.info("Plan {}: {} combinations, codes checked against {}", plan.name(), total, catalogue.describe());
+    LOG.info("Plan {}: {} combinations, codes checked against {}", plan.name(), total, run.catalogue().describe());
     refused.forEach((reason, n) -> LOG.warn("{} combinations skipped without a request: {}", n, reason));
-    progress.start(total, journal.current().resumed());
-    return plan;
+    run.progress().start(total, run.info().resumed());
+    return () -> run.untilEnding(plan.iterator());
   }
 
-  public RunSummary finish() {
-    progress.end();
-    RunSummary summary = journal.finish(clock.instant());
-    lastSummary = summary;
-    active.set(null);
-    LOG.info("\n{}", Progress.table(summary));
-    return summary;
+  /** After the split: a pass cut short by a stop or by giving up on the site does not finish the run. */
+  public void checkPassComplete(Exchange exchange) {
+    Run.of(exchange).checkRunning();
+  }
+
+  /** First step of each combination: takes it on, unless the run is stopping. */
+  public void take(Exchange exchange) throws org.apache.camel.InvalidPayloadException {
+    Run.of(exchange).checkRunning();
+    exchange.setProperty(CombinationWork.PROPERTY, new CombinationWork(exchange.getMessage().getMandatoryBody(Combination.class)));
+  }
+
+  public RunSummary finish(Exchange exchange) {
+    Run run = Run.of(exchange);
+    RunSummary[] summary = new RunSummary[1];
+    run.close(() -> {
+      run.progress().end();
+      summary[0] = journal.finish(clock.instant());
+      lastSummary = summary[0];
+      LOG.info("\n{}", Progress.table(summary[0]));
+    });
+    active.compareAndSet(run, null);
+    return summary[0];
+  }
+
+  /**
+   * The run was stopped or gave up on the site: what was done goes into the manifest, the journal
+   * stays. Answers why, as the run's result.
+   */
+  public RuntimeException endedEarly(Exchange exchange) {
+    Run run = Run.of(exchange);
+    RuntimeException why = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RuntimeException.class);
+    keepForResume(run, why.getMessage());
+    return why;
   }
 
   /** An unexpected failure ends the run; its journal stays so that the next run resumes it. */
-  public void abort() {
-    progress.end();
-    journal.abandon();
-    active.set(null);
+  public void abort(Exchange exchange) {
+    Run run = exchange.getProperty(Run.PROPERTY, Run.class);
+    if (run != null) {
+      run.close(() -> {
+        run.progress().end();
+        journal.abandon();
+      });
+      active.compareAndSet(run, null);
+    }
+  }
+
+  private void keepForResume(Run run, String why) {
+    run.close(() -> {
+      run.progress().end();
+      journal.writeManifestSoFar();
+      journal.abandon();
+      LOG.warn("Run {} ended before its pass completed ({}): {} combinations done; the next run resumes it",
+          run.id(), why, run.progress().done());
+    });
+    active.compareAndSet(run, null);
+  }
+
+  /**
+   * Stops the run in progress, if any, and starts no new one (the context is stopping): the run takes
+   * no new combination and its pauses end. If its pass has not closed it within the grace period (a
+   * slow request), the request in flight is abandoned; failing that, the run is closed from here.
+   */
+  public void stop(long graceMs, Runnable abandonRequest) {
+    stopping = true;
+    Run run = active.get();
+    if (run == null) {
+      return;
+    }
+    LOG.warn("Stopping run {}: no new combination; waiting up to {} ms for the request in flight", run.id(), graceMs);
+    run.requestStop();
+    try {
+      if (run.awaitEnd(graceMs)) {
+        return;
+      }
+      // The request failing now is no verdict: its combination is left for the next run.
+      abandonRequest.run();
+      if (run.awaitEnd(graceMs)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    keepForResume(run, "stopped; the request in flight was abandoned");
   }
 
   public boolean isRunning() {
@@ -107,15 +187,21 @@ public final class RunCoordinator {
   }
 
   public String currentRunId() {
-    RunInfo run = active.get();
+    Run run = active.get();
     return run == null ? "" : run.id();
   }
 
   public String progressLine() {
-    return isRunning() ? progress.done() + "/" + progress.total() : "";
+    Run run = active.get();
+    return run == null ? "" : run.progress().done() + "/" + run.progress().total();
   }
 
   public RunSummary lastSummary() {
     return lastSummary;
+  }
+
+  /** The session cookies of the run in progress: each run starts a new session. */
+  public Optional<CookieStore> sessionCookies() {
+    return Optional.ofNullable(active.get()).map(Run::cookies);
   }
 }

@@ -173,6 +173,22 @@ public final class RunJournal {
     }
   }
 
+  /** The manifest of what the journal holds so far; the journal and the run stay, for the next run to resume. */
+  public synchronized void writeManifestSoFar() {
+    try {
+      if (journal != null) {
+        journal.flush();
+      }
+      Map<String, ManifestRow> rows = new LinkedHashMap<>();
+      for (ManifestRow row : readRows(outputDir.resolve(STATE_DIR).resolve(JOURNAL))) {
+        rows.put(row.combination().key(), row);
+      }
+      writeAtomically(outputDir.resolve(MANIFEST), ManifestRow.HEADER, rows.values().stream().map(ManifestRow::cells).toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the run manifest under " + outputDir, e);
+    }
+  }
+
   /** Releases the files of an aborted run; its journal stays for the next run to resume. */
   public synchronized void abandon() {
     try {

@@ -1,11 +1,10 @@
 package io.github.scansante.run;
 
+import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.page.Outcome;
+import io.github.scansante.page.TruncatedPageException;
 import io.github.scansante.page.Verdict;
-import io.github.scansante.plan.Combination;
 import io.github.scansante.site.RetryPolicy;
-import io.github.scansante.site.SiteCatalogue;
-import io.github.scansante.site.SiteRequests;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,48 +14,47 @@ public final class Verdicts {
 
   private static final Logger LOG = LoggerFactory.getLogger(Verdicts.class);
 
-  public static final String VERDICT = "verdict";
-
-  private final SiteCatalogue catalogue;
-
-  public Verdicts(SiteCatalogue catalogue) {
-    this.catalogue = catalogue;
-  }
-
-  /** Filter predicate: the form does not offer one of the combination's codes. */
-  public boolean isNotOffered(Combination c) {
-    return catalogue.notOffered(c).isPresent();
+  /** Filter predicate: the form in force does not offer one of the combination's codes. */
+  public boolean isNotOffered(Exchange exchange) {
+    return Run.of(exchange).catalogue().notOffered(CombinationWork.of(exchange).combination()).isPresent();
   }
 
   public void notOffered(Exchange exchange) {
-    Combination c = exchange.getProperty(SiteRequests.COMBINATION, Combination.class);
-    set(exchange, Outcome.REFUSED, catalogue.notOffered(c).orElse("not offered by the form") + "; not requested");
+    CombinationWork work = CombinationWork.of(exchange);
+    String reason = Run.of(exchange).catalogue().notOffered(work.combination()).orElse("not offered by the form");
+    work.failed(new Verdict(Outcome.REFUSED, reason + "; not requested"));
   }
 
   public void transportFailure(Exchange exchange) {
     Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-    int attempts = exchange.getProperty(RetryPolicy.ATTEMPTS, 0, Integer.class);
+    CombinationWork work = CombinationWork.of(exchange);
+    int attempts = work.failedAttempts();
     String retried = RetryPolicy.isTransient(failure) ? " after " + attempts + (attempts == 1 ? " attempt" : " attempts") : " (not retried)";
-    set(exchange, Outcome.FAILED, RetryPolicy.describe(failure) + retried);
+    // Still cut on the last attempt: the site sends this page broken, and it is dead-lettered as such.
+    if (failure instanceof TruncatedPageException cut) {
+      work.failed(new Verdict(Outcome.MALFORMED, cut.getMessage() + retried));
+      return;
+    }
+    work.failed(new Verdict(Outcome.FAILED, RetryPolicy.describe(failure) + retried));
   }
 
   public void malformed(Exchange exchange) {
     Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-    set(exchange, Outcome.MALFORMED, failure == null ? "unreadable page" : failure.getMessage());
+    CombinationWork.of(exchange).failed(new Verdict(Outcome.MALFORMED, failure == null ? "unreadable page" : failure.getMessage()));
   }
 
   public void unexpected(Exchange exchange) {
     Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-    LOG.error("Unexpected error on {}", exchange.getProperty(SiteRequests.COMBINATION), failure);
-    set(exchange, Outcome.FAILED, "unexpected error: " + failure);
+    CombinationWork work = CombinationWork.of(exchange);
+    LOG.error("Unexpected error on {}", work, failure);
+    if (work != null) {
+      work.failed(new Verdict(Outcome.FAILED, "unexpected error: " + failure));
+    }
   }
 
   public void writeFailed(Exchange exchange) {
     Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-    set(exchange, Outcome.FAILED, "cannot write the file: " + (failure == null ? "unknown error" : failure.getMessage()));
-  }
-
-  private static void set(Exchange exchange, Outcome outcome, String reason) {
-    exchange.setProperty(VERDICT, new Verdict(outcome, reason));
+    CombinationWork.of(exchange).failed(new Verdict(Outcome.FAILED,
+        "cannot write the file: " + (failure == null ? "unknown error" : failure.getMessage())));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.scansante.site;
 
 import io.github.scansante.page.MalformedPageException;
+import io.github.scansante.page.TruncatedPageException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.classic.ExecRuntime;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
@@ -19,7 +21,8 @@ import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
  * body into memory before the route sees it, so a cap checked afterwards comes too late: a body of
  * gigabytes exhausts the heap first. Installed in HttpClient's exec chain, this counts bytes as
  * camel-http reads them and, past the cap, drops the connection (closing the stream instead would
- * drain the rest of the body) and fails the answer as a {@link MalformedPageException}.
+ * drain the rest of the body) and fails the answer as a {@link MalformedPageException}. A body that
+ * ends before its announced length is a {@link TruncatedPageException}, retried like a cut page.
  */
 public final class BodyCap implements ExecChainHandler {
 
@@ -89,7 +92,12 @@ public final class BodyCap implements ExecChainHandler {
 
     @Override
     public int read() throws IOException {
-      int b = super.read();
+      int b;
+      try {
+        b = super.read();
+      } catch (ConnectionClosedException e) {
+        throw cutShort(e);
+      }
       if (b >= 0) {
         count(1);
       }
@@ -98,11 +106,21 @@ public final class BodyCap implements ExecChainHandler {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
+      int n;
+      try {
+        n = super.read(b, off, len);
+      } catch (ConnectionClosedException e) {
+        throw cutShort(e);
+      }
       if (n > 0) {
         count(n);
       }
       return n;
+    }
+
+    /** HttpClient's "Premature end of Content-Length delimited message body": a page cut short. */
+    private static TruncatedPageException cutShort(ConnectionClosedException e) {
+      return new TruncatedPageException("cut short: " + e.getMessage(), e);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.scansante.site;
 import io.github.scansante.page.MalformedPageException;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.page.ResultPage;
+import io.github.scansante.page.TruncatedPageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -26,8 +27,20 @@ public final class ResponseReader {
     this.charset = charset;
   }
 
+  /**
+   * @throws TruncatedPageException when the page was cut short (a table left open, or a data table
+   *     without its Total row), which the route retries like a failed request
+   */
   public ResultPage read(Exchange exchange) throws IOException {
-    return parser.parse(checkedBody(exchange), charset);
+    byte[] body = checkedBody(exchange);
+    if (TruncatedPageException.hasUnterminatedTable(body)) {
+      throw new TruncatedPageException("cut short: a table is not closed");
+    }
+    ResultPage page = parser.parse(body, charset);
+    if (page.hasDataTable() && !page.hasTotal()) {
+      throw new TruncatedPageException("cut short: no Total row");
+    }
+    return page;
   }
 
   /**

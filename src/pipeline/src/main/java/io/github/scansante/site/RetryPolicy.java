@@ -1,6 +1,11 @@
 package io.github.scansante.site;
 
+import io.github.scansante.page.TruncatedPageException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,58 +13,47 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import javax.net.ssl.SSLException;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Decides whether a failed request is tried again and after how long: I/O errors, 5xx and 429 are
- * retried a bounded number of times with exponential back-off; a {@code Retry-After} header wins
- * over the back-off when longer, up to a cap. Used as the {@code retryWhile} of the error handler,
- * which reads the delay from the {@code CamelRedeliveryDelay} header set here.
+ * Tells a transient failure of a request (I/O errors, 5xx, 429: worth asking again) from a permanent
+ * one, and turns the server's {@code Retry-After} into the delay of the next attempt, capped. How
+ * many attempts and the back-off between them are the error handler's {@code redeliveryPolicy}.
  */
 public final class RetryPolicy {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
-  public static final String ATTEMPTS = "scansanteAttempts";
   private static final int TOO_MANY_REQUESTS = 429;
   private static final int FIRST_SERVER_ERROR = 500;
 
-  private final int maxRetries;
-  private final long initialDelayMs;
-  private final double multiplier;
-  private final long maxDelayMs;
   private final long retryAfterCapMs;
-  private final SiteCircuit circuit;
   private final Clock clock;
 
-  public RetryPolicy(int maxRetries, long initialDelayMs, double multiplier, long maxDelayMs, long retryAfterCapMs,
-      SiteCircuit circuit, Clock clock) {
-    this.maxRetries = maxRetries;
-    this.initialDelayMs = initialDelayMs;
-    this.multiplier = multiplier;
-    this.maxDelayMs = maxDelayMs;
+  public RetryPolicy(long retryAfterCapMs, Clock clock) {
     this.retryAfterCapMs = retryAfterCapMs;
-    this.circuit = circuit;
     this.clock = clock;
   }
 
-  /** retryWhile predicate: records the failure, and when another attempt is due sets its delay. */
-  public boolean shouldRetry(Exchange exchange) {
-    // The error handler may already have moved the exception to EXCEPTION_CAUGHT.
-    Throwable failure = exchange.getException() != null ? exchange.getException()
-        : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-    int failures = exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1;
-    exchange.setProperty(ATTEMPTS, failures);
-    circuit.recordFailure();
-    if (!isTransient(failure) || failures > maxRetries) {
-      return false;
+  /** onWhen of the retried error clause. */
+  public boolean isTransient(Exchange exchange) {
+    return isTransient(failure(exchange));
+  }
+
+  /**
+   * Fetch step on a failed request: a {@code Retry-After} header sets the delay before the next
+   * attempt (the error handler reads {@code CamelRedeliveryDelay} before it waits).
+   */
+  public void honourRetryAfter(Exchange exchange) {
+    long retryAfter = retryAfterMs(failure(exchange));
+    if (retryAfter > 0) {
+      exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, Math.min(retryAfter, retryAfterCapMs));
     }
-    long delay = delayBeforeRetry(failures, failure);
-    exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, delay);
-    LOG.warn("Attempt {} of {} failed ({}); retrying in {} ms", failures, exchange.getProperty("combination"), describe(failure), delay);
-    return true;
+  }
+
+  private static Throwable failure(Exchange exchange) {
+    return exchange.getException() != null ? exchange.getException()
+        : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
   }
 
   public static boolean isTransient(Throwable failure) {
@@ -77,14 +71,13 @@ public final class RetryPolicy {
     return io;
   }
 
-  /** Back-off for the n-th failure (1-based), or the server's Retry-After when longer, capped. */
-  long delayBeforeRetry(int failures, Throwable failure) {
-    long backoff = (long) Math.min(maxDelayMs, initialDelayMs * Math.pow(multiplier, failures - 1));
-    long retryAfter = retryAfterMs(failure);
-    return Math.max(backoff, Math.min(retryAfter, retryAfterCapMs));
+  /** True when the site sent a status line: it is up, whatever it said. */
+  public static boolean isAnswer(Throwable failure) {
+    // A page cut short came from a server that answered.
+    return failure instanceof HttpOperationFailedException || failure instanceof TruncatedPageException;
   }
 
-  private long retryAfterMs(Throwable failure) {
+  long retryAfterMs(Throwable failure) {
     if (!(failure instanceof HttpOperationFailedException http) || http.getResponseHeaders() == null) {
       return 0;
     }
@@ -110,9 +103,24 @@ public final class RetryPolicy {
     }
   }
 
+  /** The failure in a few words a user can act on: "HTTP 503", "connection refused", "DNS: no such host"... */
   public static String describe(Throwable failure) {
     if (failure instanceof HttpOperationFailedException http) {
       return "HTTP " + http.getStatusCode();
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof UnknownHostException) {
+        return "DNS: no such host " + t.getMessage();
+      }
+      if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+        return "connection refused";
+      }
+      if (t instanceof SSLException || t instanceof CertificateException) {
+        return "TLS: " + t.getMessage();
+      }
+      if (t instanceof InterruptedIOException) {
+        return "timeout";
+      }
     }
     return failure == null ? "unknown" : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
   }

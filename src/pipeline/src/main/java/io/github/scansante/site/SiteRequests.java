@@ -1,13 +1,10 @@
 package io.github.scansante.site;
 
-import io.github.scansante.plan.Combination;
+import io.github.scansante.flow.CombinationWork;
 import org.apache.camel.Exchange;
 
 /** Prepares the message for one request to the site: the landing page or one combination's results. */
 public final class SiteRequests {
-
-  public static final String COMBINATION = "combination";
-  public static final String URL = "url";
 
   private final String siteUrl;
   private final String landingPath;
@@ -21,16 +18,22 @@ public final class SiteRequests {
     this.query = query;
   }
 
+  public String landingUrl() {
+    return siteUrl + landingPath;
+  }
+
   public void landing(Exchange exchange) {
     prepare(exchange, landingPath, null);
   }
 
   public void submit(Exchange exchange) {
-    Combination c = exchange.getProperty(COMBINATION, Combination.class);
-    prepare(exchange, submitPath, query.encode(c));
+    CombinationWork work = CombinationWork.of(exchange);
+    String rawQuery = query.encode(work.combination());
+    prepare(exchange, submitPath, rawQuery);
+    work.requested(siteUrl + submitPath + "?" + rawQuery);
   }
 
-  private void prepare(Exchange exchange, String path, String rawQuery) {
+  private static void prepare(Exchange exchange, String path, String rawQuery) {
     var message = exchange.getMessage();
     message.setBody(null);
     message.removeHeaders("*");
@@ -39,7 +42,5 @@ public final class SiteRequests {
     if (rawQuery != null) {
       message.setHeader(Exchange.HTTP_QUERY, rawQuery);
     }
-    exchange.setProperty(URL, siteUrl + path + (rawQuery == null ? "" : "?" + rawQuery));
-    exchange.setProperty(RetryPolicy.ATTEMPTS, 0);
   }
 }

@@ -178,6 +178,18 @@ class MasterTableTest {
     assertTrue(e.getMessage().contains(allStaysFile + " line 2, column sejours_total"), e.getMessage());
   }
 
+  @Test
+  void the_quote_that_neutralises_a_formula_in_a_data_file_is_not_in_the_master() throws IOException {
+    OutputFolder quoted = new OutputFolder(out);
+    quoted.data(ALL_2024, Outcome.DATA, OutputFolder.COLUMNS_12, List.of(
+        List.of("CH", "010007987", "'=HYPERLINK(\"http://x\")", "M12", "572", "497", "75", "0", "59,6 %", "62,42", "10,77", "15,9 %"),
+        List.of("CH", "010008407", "'quoted name", "M12", "9", "5", "3", "0", "47,5 %", "52,15", "2,80", "1,4 %")));
+    quoted.writeManifest();
+    List<Map<String, String>> rows = buildAndRead();
+    assertEquals("=HYPERLINK(\"http://x\")", row(rows, "010007987", "tous").get("raison_sociale"));
+    assertEquals("'quoted name", row(rows, "010008407", "tous").get("raison_sociale"));
+  }
+
   private static Map<String, String> row(List<Map<String, String>> rows, String finess, String regroupement) {
     return rows.stream().filter(r -> r.get("finess").equals(finess) && r.get("regroupement").equals(regroupement)
         && r.get("annee").equals("2024")).findFirst().orElseThrow(() -> new AssertionError("no row " + finess + " " + regroupement));

@@ -2,13 +2,17 @@ package io.github.scansante.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -19,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
 
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
-  private final SiteCircuit circuit = new SiteCircuit(0, 0, 0, ms -> {});
-  private final RetryPolicy policy = new RetryPolicy(3, 1000, 2.0, 5000, 10_000, circuit, CLOCK);
+  private final RetryPolicy policy = new RetryPolicy(10_000, CLOCK);
   private final CamelContext camel = new DefaultCamelContext();
 
   private static HttpOperationFailedException http(int status, Map<String, String> headers) {
@@ -29,39 +32,32 @@ class RetryPolicyTest {
 
   private Exchange failedWith(Throwable failure) {
     Exchange exchange = new DefaultExchange(camel);
-    exchange.setException(failure);
+    exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
     return exchange;
   }
 
   @Test
-  void transient_failures_are_retried_a_bounded_number_of_times_with_growing_delays() {
-    Exchange exchange = failedWith(new SocketTimeoutException("Read timed out"));
-    long[] delays = new long[3];
-    for (int i = 0; i < 3; i++) {
-      assertTrue(policy.shouldRetry(exchange), "retry " + (i + 1));
-      delays[i] = exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY, Long.class);
-    }
-    assertFalse(policy.shouldRetry(exchange), "no fourth retry");
-    assertEquals(4, exchange.getProperty(RetryPolicy.ATTEMPTS, Integer.class));
-    assertEquals(1000, delays[0]);
-    assertEquals(2000, delays[1]);
-    assertEquals(4000, delays[2]);
-  }
-
-  @Test
-  void server_errors_and_429_are_transient_other_statuses_are_not() {
+  void server_errors_429_and_io_errors_are_transient_other_statuses_are_not() {
     assertTrue(RetryPolicy.isTransient(http(503, Map.of())));
     assertTrue(RetryPolicy.isTransient(http(429, Map.of())));
+    assertTrue(RetryPolicy.isTransient(new SocketTimeoutException("Read timed out")));
     assertFalse(RetryPolicy.isTransient(http(404, Map.of())));
     assertFalse(RetryPolicy.isTransient(http(403, Map.of())));
-    assertFalse(policy.shouldRetry(failedWith(http(404, Map.of()))));
+    assertFalse(policy.isTransient(failedWith(http(404, Map.of()))));
+    assertTrue(policy.isTransient(failedWith(http(502, Map.of()))));
   }
 
   @Test
-  void retry_after_wins_over_a_shorter_backoff_and_is_capped() {
-    assertEquals(3000, policy.delayBeforeRetry(1, http(503, Map.of("Retry-After", "3"))));
-    assertEquals(10_000, policy.delayBeforeRetry(1, http(429, Map.of("retry-after", "3600"))), "capped");
-    assertEquals(4000, policy.delayBeforeRetry(3, http(503, Map.of("Retry-After", "1"))), "backoff is longer");
+  void retry_after_sets_the_next_delay_capped() {
+    Exchange asked = failedWith(http(503, Map.of("Retry-After", "3")));
+    policy.honourRetryAfter(asked);
+    assertEquals(3000L, asked.getIn().getHeader(Exchange.REDELIVERY_DELAY, Long.class));
+    Exchange tooLong = failedWith(http(429, Map.of("retry-after", "3600")));
+    policy.honourRetryAfter(tooLong);
+    assertEquals(10_000L, tooLong.getIn().getHeader(Exchange.REDELIVERY_DELAY, Long.class), "capped");
+    Exchange none = failedWith(http(503, Map.of()));
+    policy.honourRetryAfter(none);
+    assertNull(none.getIn().getHeader(Exchange.REDELIVERY_DELAY), "the back-off of the redelivery policy applies");
   }
 
   @Test
@@ -71,12 +67,11 @@ class RetryPolicyTest {
   }
 
   @Test
-  void every_failed_attempt_counts_towards_the_circuit() {
-    SiteCircuit counting = new SiteCircuit(2, 10, 10, ms -> {});
-    RetryPolicy p = new RetryPolicy(3, 1, 2.0, 5, 5, counting, CLOCK);
-    p.shouldRetry(failedWith(new SocketTimeoutException()));
-    assertFalse(counting.isOpen());
-    p.shouldRetry(failedWith(new SocketTimeoutException()));
-    assertTrue(counting.isOpen());
+  void failures_are_described_by_their_cause_not_their_class() {
+    assertEquals("HTTP 503", RetryPolicy.describe(http(503, Map.of())));
+    assertEquals("connection refused", RetryPolicy.describe(new ConnectException("Connection refused")));
+    assertEquals("timeout", RetryPolicy.describe(new SocketTimeoutException("Read timed out")));
+    assertTrue(RetryPolicy.describe(new UnknownHostException("nowhere.invalid")).startsWith("DNS"));
+    assertTrue(RetryPolicy.describe(new SSLHandshakeException("bad")).startsWith("TLS"));
   }
 }

@@ -13,8 +13,11 @@ import java.util.Set;
  * <ul>
  *   <li>kind, a transport fault: a 5xx status ({@code 500}, {@code 502}, {@code 503}, …), {@code
  *       429}, {@code slow} (answer after {@code ms} milliseconds), {@code reset} (close the
- *       connection without any response) or {@code truncate} (announce the full Content-Length,
- *       send about half, close);
+ *       connection without any response), {@code truncate} (announce the full Content-Length,
+ *       send about half, close), {@code truncate-table} (status 200, a Content-Length that matches
+ *       the body, but the body ends in the middle of the data table, mid-row: what a server that
+ *       stops writing and closes its page cleanly sends) or {@code trickle} (the right answer, one
+ *       byte every {@code ms} milliseconds);
  *   <li>kind, a hostile page, always status 200 and never retried by a client:
  *       <ul>
  *         <li>{@code garbage}: {@code text/html; charset=utf-8} over random bytes, fixed by the
@@ -32,6 +35,8 @@ import java.util.Set;
  *             session behind a UTF-8 web front does, and the dangerous variant: a client that
  *             trusts the header reads mojibake, whereas a header saying iso-8859-1 would be caught
  *             by any content-type check;
+ *         <li>{@code two-tables}: the right page with a second data table after the first (the
+ *             same table again): a reader that takes the first table would not notice;
  *         <li>{@code ignore-grouping}: the site ignores the grouping — blank grouping echo line
  *             and the unfiltered table — exactly its answer to an unrecognised grouping, from
  *             which the previous tool wrote 140 mislabelled files.
@@ -43,8 +48,8 @@ import java.util.Set;
  *   <li>params: {@code ms=} (slow, required), {@code bytes=} (huge, required), {@code
  *       retry-after=S} (5xx and 429: a Retry-After header in seconds), {@code attempts=N} (every,
  *       first), {@code path=landing|submit} (default submit: which endpoint the rule applies to;
- *       {@code nested}, {@code extra-column}, {@code missing-column} and {@code ignore-grouping}
- *       reshape results pages, so they take submit only).
+ *       {@code nested}, {@code extra-column}, {@code missing-column}, {@code ignore-grouping} and
+ *       {@code two-tables} reshape results pages, so they take submit only).
  * </ul>
  *
  * <p>Example: {@code 503:every=5:retry-after=1,429:rate=0.05:retry-after=2,reset:every=7}. When
@@ -69,13 +74,14 @@ public final class FaultSpec {
   public static final String MISSING_COLUMN = "missing-column";
   public static final String WRONG_CHARSET = "wrong-charset";
   public static final String IGNORE_GROUPING = "ignore-grouping";
+  public static final String TWO_TABLES = "two-tables";
 
   /** Kinds that answer 200 with a page no client should trust, in the order the Javadoc lists them. */
   public static final List<String> HOSTILE_PAGES = List.of(GARBAGE, EMPTY, NOT_HTML, HUGE, NESTED, EXTRA_COLUMN,
-      MISSING_COLUMN, WRONG_CHARSET, IGNORE_GROUPING);
+      MISSING_COLUMN, WRONG_CHARSET, IGNORE_GROUPING, TWO_TABLES);
 
   /** Hostile pages made by reshaping a results page: the landing page has nothing to reshape. */
-  private static final Set<String> RESULTS_ONLY = Set.of(NESTED, EXTRA_COLUMN, MISSING_COLUMN, IGNORE_GROUPING);
+  private static final Set<String> RESULTS_ONLY = Set.of(NESTED, EXTRA_COLUMN, MISSING_COLUMN, IGNORE_GROUPING, TWO_TABLES);
 
   /** Where a rule applies. */
   public enum Scope { SUBMIT, LANDING }
@@ -94,7 +100,7 @@ public final class FaultSpec {
       this(kind, every, attempts, rate, delayMillis, retryAfterSeconds, scope, 0, 0);
     }
 
-    /** The HTTP status this rule answers with: 0 for reset, 200 for slow, truncate and hostile pages. */
+    /** The HTTP status this rule answers with: 0 for reset, 200 for slow, trickle, truncations and hostile pages. */
     public int status() {
       if (isStatus()) {
         return Integer.parseInt(kind);
@@ -109,7 +115,9 @@ public final class FaultSpec {
 
   private static final Set<String> PARAMS = Set.of("every", "first", "rate", "attempts", "ms", "bytes", "retry-after",
       "path");
-  private static final Set<String> TRANSPORT_KINDS = Set.of("slow", "reset", "truncate");
+  public static final String TRUNCATE_TABLE = "truncate-table";
+  public static final String TRICKLE = "trickle";
+  private static final Set<String> TRANSPORT_KINDS = Set.of("slow", "reset", "truncate", TRUNCATE_TABLE, TRICKLE);
 
   private final String text;
   private final List<Rule> rules;
@@ -178,8 +186,9 @@ public final class FaultSpec {
     int attempts = params.containsKey("attempts")
         ? (int) wholeNumber(rule, "attempts", params.get("attempts"), 1, Integer.MAX_VALUE) : 1;
     double rate = params.containsKey("rate") ? fraction(rule, params.get("rate")) : 0;
-    long ms = required(rule, kind, "slow", params, "ms", "M", ", the delay in milliseconds", 0);
-    long bytes = required(rule, kind, HUGE, params, "bytes", "B", ", the size in bytes the page exceeds", 1);
+    long ms = required(rule, kind, List.of("slow", TRICKLE), params, "ms", "M",
+        kind.equals(TRICKLE) ? ", the milliseconds between two bytes" : ", the delay in milliseconds", 0);
+    long bytes = required(rule, kind, List.of(HUGE), params, "bytes", "B", ", the size in bytes the page exceeds", 1);
     boolean status = Character.isDigit(kind.charAt(0));
     if (params.containsKey("retry-after") && !status) {
       throw bad(rule, "retry-after=S only goes with a 5xx or 429 status");
@@ -193,13 +202,13 @@ public final class FaultSpec {
     return new Rule(kind, every, attempts, rate, ms, retryAfter, scope, first, bytes);
   }
 
-  /** The value of a parameter that one kind needs and no other kind takes; 0 when absent. */
-  private static long required(String rule, String kind, String owner, Map<String, String> params, String name,
+  /** The value of a parameter that some kinds need and no other kind takes; 0 when absent. */
+  private static long required(String rule, String kind, List<String> owners, Map<String, String> params, String name,
       String placeholder, String meaning, long min) {
-    boolean owns = kind.equals(owner);
+    boolean owns = owners.contains(kind);
     String form = name + "=" + placeholder;
     if (owns != params.containsKey(name)) {
-      throw bad(rule, owns ? owner + " needs " + form + meaning : form + " only goes with " + owner);
+      throw bad(rule, owns ? kind + " needs " + form + meaning : form + " only goes with " + String.join(" or ", owners));
     }
     return owns ? wholeNumber(rule, name, params.get(name), min, Long.MAX_VALUE) : 0;
   }
@@ -210,7 +219,7 @@ public final class FaultSpec {
     }
     boolean ok = kind.matches("\\d{3}") && (kind.equals("429") || kind.charAt(0) == '5');
     if (!ok) {
-      throw bad(rule, "the kind \"" + kind + "\" is not a 5xx status, 429, slow, reset or truncate, nor a hostile page ("
+      throw bad(rule, "the kind \"" + kind + "\" is not a 5xx status, 429, slow, reset, truncate, truncate-table or trickle, nor a hostile page ("
           + String.join(", ", HOSTILE_PAGES) + ")");
     }
   }

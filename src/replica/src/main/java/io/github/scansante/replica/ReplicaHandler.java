@@ -103,11 +103,41 @@ final class ReplicaHandler implements HttpHandler {
         out.flush();
         throw new TruncatedOnPurpose();
       }
+      case FaultSpec.TRUNCATE_TABLE -> send(ex, 200, cutMidTable(body(ex, scope, query)));
+      case FaultSpec.TRICKLE -> trickle(ex, body(ex, scope, query), fault.delayMillis());
       default -> {
         if (fault.retryAfterSeconds() >= 0) {
           ex.getResponseHeaders().set("Retry-After", Long.toString(fault.retryAfterSeconds()));
         }
         send(ex, fault.status(), message(fault.status() + " (injected fault)"));
+      }
+    }
+  }
+
+  /** The page cut in the middle of its data table, inside a cell; a page without one is cut in half. */
+  private static byte[] cutMidTable(byte[] page) {
+    String html = new String(page, StandardCharsets.ISO_8859_1); // one char per byte: indexes are byte offsets
+    int start = html.lastIndexOf("<tbody");
+    int end = html.lastIndexOf("</tbody>");
+    int cut = page.length / 2;
+    if (start >= 0 && end > start) {
+      int cell = html.indexOf("<td", start + (end - start) / 2);
+      cut = cell >= 0 && cell < end ? html.indexOf('>', cell) + 1 : start + (end - start) / 2;
+    }
+    return java.util.Arrays.copyOf(page, cut);
+  }
+
+  /** The whole answer, announced with its length, one byte at a time; stops when the client leaves. */
+  private static void trickle(HttpExchange ex, byte[] body, long millisPerByte) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", HTML);
+    ex.sendResponseHeaders(200, body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      for (byte b : body) {
+        if (!sleep(millisPerByte)) {
+          throw new TruncatedOnPurpose();
+        }
+        out.write(b);
+        out.flush();
       }
     }
   }
@@ -140,6 +170,7 @@ final class ReplicaHandler implements HttpHandler {
       case FaultSpec.NESTED -> send(ex, 200, reshaped(query, r -> ResultsPageMarkup.nested(r, NESTED_DEPTH)));
       case FaultSpec.EXTRA_COLUMN -> send(ex, 200, reshaped(query, r -> ResultsPageMarkup.results(r, ResultsPageMarkup.RowShape.EXTRA_CELL)));
       case FaultSpec.MISSING_COLUMN -> send(ex, 200, reshaped(query, r -> ResultsPageMarkup.results(r, ResultsPageMarkup.RowShape.MISSING_CELL)));
+      case FaultSpec.TWO_TABLES -> send(ex, 200, reshaped(query, ResultsPageMarkup::twoTables));
       case FaultSpec.IGNORE_GROUPING -> send(ex, 200, page(resolver.resolveIgnoringGrouping(QueryParams.parse(query)), ResultsPageMarkup::results));
       default -> throw new IllegalStateException("no page for the fault kind " + fault.kind());
     }

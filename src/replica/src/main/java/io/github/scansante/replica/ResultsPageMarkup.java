@@ -58,6 +58,14 @@ final class ResultsPageMarkup {
     return PageSkeleton.close(sb);
   }
 
+  /** The results page with its data table written twice, one after the other. */
+  static String twoTables(ResultsPageContent report) {
+    String page = results(report);
+    int first = page.indexOf(REPORT_TABLE, page.indexOf(REPORT_TABLE) + 1);
+    int end = page.indexOf("</table>", first) + "</table>".length();
+    return page.substring(0, end) + "\n" + page.substring(first, end) + page.substring(end);
+  }
+
   /** The criteria echo, then {@code depth} nested {@code div} where the data table should be. */
   static String nested(ResultsPageContent report, int depth) {
     StringBuilder sb = PageSkeleton.open(TITLE, 4_096 + depth * "<div></div>".length());

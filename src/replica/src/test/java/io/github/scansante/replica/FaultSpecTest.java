@@ -39,7 +39,7 @@ class FaultSpecTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "404:every=2|the kind \"404\" is not a 5xx status, 429, slow, reset or truncate",
+      "404:every=2|the kind \"404\" is not a 5xx status, 429, slow, reset, truncate, truncate-table or trickle",
       "boom:every=2|the kind \"boom\"",
       "503|needs exactly one selector",
       "503:every=2:rate=0.1|needs exactly one selector",
@@ -48,7 +48,9 @@ class FaultSpecTest {
       "503:rate=1.5|rate must be a fraction between 0 and 1",
       "503:rate=0.1:attempts=2|attempts=N only goes with every=K",
       "slow:every=2|slow needs ms=M",
-      "503:every=2:ms=10|ms=M only goes with slow",
+      "trickle:every=2|trickle needs ms=M, the milliseconds between two bytes",
+      "two-tables:every=2:path=landing|two-tables reshapes a results page",
+      "503:every=2:ms=10|ms=M only goes with slow or trickle",
       "reset:every=2:retry-after=3|retry-after=S only goes with a 5xx or 429 status",
       "503:every=2:retry-after=-1|retry-after must be a whole number of at least 0",
       "503:every=2:path=home|path must be landing or submit",
@@ -64,7 +66,7 @@ class FaultSpecTest {
       "empty:every=2:retry-after=1|retry-after=S only goes with a 5xx or 429 status",
       "nested:every=2:path=landing|nested reshapes a results page, so it only goes with path=submit",
       "ignore-grouping:rate=1:path=landing|ignore-grouping reshapes a results page",
-      "html:every=2|nor a hostile page (garbage, empty, not-html, huge, nested, extra-column, missing-column, wrong-charset, ignore-grouping)"})
+      "html:every=2|nor a hostile page (garbage, empty, not-html, huge, nested, extra-column, missing-column, wrong-charset, ignore-grouping, two-tables)"})
   void rejectsBadSpecsWithOneClearSentence(String spec, String reason) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse(spec));
     assertTrue(e.getMessage().startsWith("Fault rule \""), e.getMessage());
@@ -77,7 +79,7 @@ class FaultSpecTest {
   void parsesEveryHostilePageKindAsA200() {
     FaultSpec spec = FaultSpec.parse("garbage:every=2,empty:every=3,not-html:rate=0.1,huge:every=5:bytes=20000000000,"
         + "nested:every=7,extra-column:every=11,missing-column:every=13,wrong-charset:every=17:path=landing,"
-        + "ignore-grouping:first=2:attempts=3");
+        + "ignore-grouping:first=2:attempts=3,two-tables:every=19");
     assertEquals(FaultSpec.HOSTILE_PAGES, spec.rules().stream().map(FaultSpec.Rule::kind).toList());
     assertTrue(spec.rules().stream().allMatch(r -> r.status() == 200 && !r.isStatus()));
     assertEquals(20_000_000_000L, spec.rules().get(3).bytes(), "sizes beyond 2 GB");

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -112,6 +113,20 @@ class ReplicaFaultTest {
       }
       assertTrue(read < announced && read >= announced / 2 - 8192, read + " of " + announced);
       assertEquals(200, get(replica.submitUri(query(2))).statusCode(), "a retry gets the whole page");
+    }
+  }
+
+  @Test
+  void truncateTableCutsMidTableInsideACellWithAMatchingLength() throws Exception {
+    try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("truncate-table:every=1").build())) {
+      HttpResponse<byte[]> cut = client.send(HttpRequest.newBuilder(replica.submitUri(query(1))).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, cut.statusCode());
+      assertEquals(cut.body().length, cut.headers().firstValueAsLong("Content-Length").orElseThrow());
+      String html = new String(cut.body(), StandardCharsets.UTF_8);
+      assertTrue(html.substring(html.lastIndexOf('<')).startsWith("<td") && html.endsWith(">"), "ends in a cell");
+      assertTrue(html.lastIndexOf("<tbody") > html.lastIndexOf("</table>"), "inside the data table");
+      assertEquals(200, get(replica.submitUri(query(1))).statusCode(), "a retry gets the whole page");
     }
   }
 

@@ -1,0 +1,100 @@
+package io.github.scansante.flow;
+
+import io.github.scansante.page.Outcome;
+import io.github.scansante.page.ResultPage;
+import io.github.scansante.page.Verdict;
+import io.github.scansante.plan.Combination;
+import org.apache.camel.Exchange;
+
+/**
+ * One combination on its way through the routes, carried as the exchange property {@link #PROPERTY}:
+ * what was asked, the request sent for it, the failed attempts, the page that came back, what it was
+ * judged to be and the file it became. The routes test the booleans it exposes.
+ */
+public final class CombinationWork {
+
+  public static final String PROPERTY = "work";
+
+  private final Combination combination;
+  private String url = "";
+  private int failedAttempts;
+  private ResultPage page;
+  private Verdict verdict;
+  private String file = "";
+  private String sha256 = "";
+
+  public CombinationWork(Combination combination) {
+    this.combination = combination;
+  }
+
+  /** The work of a combination exchange; null on other exchanges (the landing page). */
+  public static CombinationWork of(Exchange exchange) {
+    return exchange.getProperty(PROPERTY, CombinationWork.class);
+  }
+
+  public Combination combination() {
+    return combination;
+  }
+
+  /** The URL asked for, empty when nothing was sent (skipped, or refused before any request). */
+  public String url() {
+    return url;
+  }
+
+  public void requested(String url) {
+    this.url = url;
+  }
+
+  public boolean isRequested() {
+    return !url.isEmpty();
+  }
+
+  public int failedAttempts() {
+    return failedAttempts;
+  }
+
+  public void attemptFailed() {
+    failedAttempts++;
+  }
+
+  public void judged(ResultPage page, Verdict verdict) {
+    this.page = page;
+    this.verdict = verdict;
+  }
+
+  public void failed(Verdict verdict) {
+    this.verdict = verdict;
+  }
+
+  public ResultPage page() {
+    return page;
+  }
+
+  public Verdict verdict() {
+    return verdict;
+  }
+
+  /** The page was read and the server's echo restates what was asked: it may be written. */
+  public boolean isVerified() {
+    return verdict != null && verdict.outcome() == Outcome.DATA;
+  }
+
+  public void written(String relativeFile, String sha256) {
+    this.file = relativeFile;
+    this.sha256 = sha256;
+  }
+
+  /** Path of the data file relative to the output folder, empty until written. */
+  public String file() {
+    return file;
+  }
+
+  public String sha256() {
+    return sha256;
+  }
+
+  @Override
+  public String toString() {
+    return combination.toString();
+  }
+}
