@@ -43,7 +43,7 @@ class PipelineRoutesCamelTest extends CamelMainTestSupport {
 
   @Override
   protected void configure(MainConfigurationProperties configuration) {
-    configuration.addConfiguration(PipelineConfiguration.class);
+    PipelineMain.addConfigurations(configuration);
   }
 
   @Override

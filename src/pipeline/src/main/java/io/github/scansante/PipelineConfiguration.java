@@ -1,13 +1,21 @@
 package io.github.scansante;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.config.CircuitSettings;
+import io.github.scansante.config.DatabaseSettings;
 import io.github.scansante.config.PageSettings;
 import io.github.scansante.config.PlanSettings;
 import io.github.scansante.config.RetrySettings;
 import io.github.scansante.config.Settings;
 import io.github.scansante.config.SettingsSource;
 import io.github.scansante.config.SiteSettings;
+import io.github.scansante.database.DatabaseFailures;
+import io.github.scansante.database.DatabaseTransaction;
+import io.github.scansante.database.DuckDbStore;
+import io.github.scansante.database.PostgresConnection;
+import io.github.scansante.database.PostgresLoad;
+import io.github.scansante.output.CsvDialect;
 import io.github.scansante.output.CsvTable;
 import io.github.scansante.output.DataFiles;
 import io.github.scansante.output.OutputLayout;
@@ -24,6 +32,7 @@ import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.SessionCookies;
 import io.github.scansante.run.StopOnContextStop;
 import io.github.scansante.run.Verdicts;
+import io.github.scansante.service.ServiceMeters;
 import io.github.scansante.site.BodyCap;
 import io.github.scansante.site.CircuitBreaker;
 import io.github.scansante.site.FormDiscovery;
@@ -42,9 +51,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.cookie.CookieStore;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Builds the beans the routes name from the typed {@link Settings} (bound from Camel's properties
@@ -72,8 +83,9 @@ public class PipelineConfiguration implements CamelConfiguration {
     PageClassifier pageClassifier = new PageClassifier(page.echoYearPrefix(), page.echoZonePrefix(), page.echoBasePrefix(),
         page.echoGroupingPrefix());
     ResponseReader responseReader = new ResponseReader(new PageParser(), page.maxBytes(), page.charset());
-    // The manifest rows reach the run's progress through the run itself.
-    RunJournal runJournal = new RunJournal(output, row -> { });
+    // The manifest rows reach the run's progress through the run itself, and the meters from here.
+    ServiceMeters meters = ServiceMeters.bindTo(context);
+    RunJournal runJournal = new RunJournal(output, meters::combinationFinished);
     RefreshPolicy refreshPolicy = new RefreshPolicy(runJournal);
     RunCoordinator.Runs runs = new RunCoordinator.Runs(site.url(), plan.name(), plan.years(), plan.limit(), output,
         settings.output().refresh(), settings.schedule().refresh(), circuit.forRuns());
@@ -85,6 +97,7 @@ public class PipelineConfiguration implements CamelConfiguration {
     configureHttp(context, site, page, new SessionCookies(runCoordinator::sessionCookies), requestSpacing, requestInFlight);
     context.getManagementStrategy().addEventNotifier(
         new StopOnContextStop(runCoordinator, settings.stop().graceMs(), requestInFlight::abandon));
+    configureDatabases(context, settings.database());
 
     registry.bind("settings", settings);
     // The run's exchange is left as it was by steps run on a copy of it (the landing page).
@@ -100,10 +113,37 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("csvTable", new CsvTable());
     registry.bind("dataFiles", new DataFiles(output, OutputLayout.standard()));
     registry.bind("outcomeRecorder", new OutcomeRecorder(pageClassifier, clock));
+    registry.bind("serviceMeters", meters);
     registry.bind("refreshPolicy", refreshPolicy);
     registry.bind("runJournal", runJournal);
-    registry.bind("analystOutputs", new AnalystOutputs(builtIn));
+    CsvDialect dialect = settings.output().csvDialect();
+    context.getPropertiesComponent().addInitialProperty("output.csv-delimiter", String.valueOf(dialect.delimiter()));
+    registry.bind("analystOutputs", new AnalystOutputs(builtIn, dialect));
     registry.bind("runCoordinator", runCoordinator);
+  }
+
+  /** DuckDB in the output folder always; PostgreSQL through camel-sql when database.url is set. */
+  private static void configureDatabases(CamelContext context, DatabaseSettings database) {
+    Registry registry = context.getRegistry();
+    registry.bind("duckDbStore", new DuckDbStore(database.duckDbMemoryLimit()));
+    registry.bind("databaseFailures", new DatabaseFailures());
+    HikariDataSource postgres = PostgresConnection.dataSource(database.url(), database.passwordFile(), System.getenv(),
+        database.poolSize(), database.connectTimeoutMs());
+    registry.bind("postgresDataSource", postgres);
+    try {
+      context.addService(new ServiceSupport() {
+        @Override
+        protected void doStop() {
+          postgres.close(); // the pool's connections and threads end with the context
+        }
+      }, true);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot register the database pool", e);
+    }
+    registry.bind("postgresTransaction", new DatabaseTransaction(new DataSourceTransactionManager(postgres)));
+    registry.bind("postgresLoad", new PostgresLoad(postgres, database.batchSize()));
+    context.getPropertiesComponent().addInitialProperty("database.name", PostgresConnection.redact(database.url()));
+    PostgresLoad.statements().forEach(context.getPropertiesComponent()::addInitialProperty);
   }
 
   private static void configureHttp(CamelContext context, SiteSettings site, PageSettings page, CookieStore sessionCookies,

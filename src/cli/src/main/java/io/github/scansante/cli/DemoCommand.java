@@ -2,6 +2,7 @@ package io.github.scansante.cli;
 
 import io.github.scansante.config.DemoSettings;
 import io.github.scansante.config.Settings;
+import io.github.scansante.database.DuckDbStore;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.RunSummary;
@@ -29,6 +30,12 @@ class DemoCommand implements Callable<Integer> {
   @Option(names = "--plan", paramLabel = "P", description = "Plan to run (default strategic).")
   String plan;
 
+  @Option(names = "--database", paramLabel = "JDBC-URL", description = "Also load a PostgreSQL database (see run --help).")
+  String database;
+
+  @Option(names = "--csv-dialect", paramLabel = "D", description = "standard (comma; default) or excel-fr (semicolon, decimal comma).")
+  String csvDialect;
+
   @Mixin ReplicaOptions replicaOptions;
 
   @Override
@@ -49,7 +56,9 @@ class DemoCommand implements Callable<Integer> {
       if (delayMs > 0) {
         overrides.put("throttle.period-ms", Long.toString(delayMs));
       }
-      Settings settings = RunOptions.settings(overrides, Map.of("throttle.period-ms", "--delay", "plan.name", "--plan"));
+      Map<String, String> options = new LinkedHashMap<>(Map.of("throttle.period-ms", "--delay", "plan.name", "--plan"));
+      RunOptions.putDatabase(overrides, options, database, csvDialect);
+      Settings settings = RunOptions.settings(overrides, options);
       RunOptions.checkPlan(settings.plan());
       System.out.println("Replica of the site on " + replica.baseUri() + " (synthetic data); plan " + planName
           + ", one request every " + delayMs + " ms");
@@ -59,6 +68,7 @@ class DemoCommand implements Callable<Integer> {
       System.out.println("Files:        " + root);
       System.out.println("Manifest:     " + root.resolve(RunJournal.MANIFEST));
       System.out.println("Dead letters: " + root.resolve(RunJournal.DEAD_LETTERS));
+      System.out.println("Database:     " + root.resolve(DuckDbStore.FILE_NAME) + " (and " + DuckDbStore.PARQUET_FILE + ")");
     }
     return ExitCodes.OK;
   }

@@ -4,12 +4,14 @@ import io.github.scansante.PipelineConfiguration;
 import io.github.scansante.config.SettingsSource;
 import io.github.scansante.ops.RunRoutes;
 import io.github.scansante.run.RunStoppedException;
+import io.github.scansante.service.ServiceConfiguration;
 import io.github.scansante.run.RunSummary;
 import io.github.scansante.run.Trigger;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.main.MainListenerSupport;
 
 /**
@@ -25,10 +27,16 @@ public final class PipelineMain {
 
   public static Main create(Map<String, String> overrides) {
     Main main = new Main();
-    main.configure().addConfiguration(PipelineConfiguration.class);
+    addConfigurations(main.configure());
     main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
     overrides.forEach(main::addOverrideProperty);
     return main;
+  }
+
+  /** The bean configurations the routes need, in dependency order (also for tests that boot Main their own way). */
+  public static void addConfigurations(MainConfigurationProperties configuration) {
+    configuration.addConfiguration(PipelineConfiguration.class);
+    configuration.addConfiguration(ServiceConfiguration.class);
   }
 
   /** Runs one pass of the plan and stops: the batch mode of {@code run} and {@code demo}. */

@@ -48,6 +48,13 @@ public class RunOptions {
   @Option(names = "--refresh", paramLabel = "MODE", description = "all (default for run) or changed (skip frozen years already verified).")
   String refresh;
 
+  @Option(names = "--database", paramLabel = "JDBC-URL",
+      description = "Also load a PostgreSQL database after every pass: jdbc:postgresql://HOST:PORT/DB?user=U; the password from SCANSANTE_DB_PASSWORD or database.password-file.")
+  String database;
+
+  @Option(names = "--csv-dialect", paramLabel = "D", description = "standard (comma; default) or excel-fr (semicolon, decimal comma) for the CSV files.")
+  String csvDialect;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any key of application.properties, e.g. --set retry.max-retries=6.")
   Map<String, String> settings = new LinkedHashMap<>();
 
@@ -83,6 +90,7 @@ public class RunOptions {
     if (output != null) {
       put(o, options, "output.dir", checkOutput(output), "--output");
     }
+    putDatabase(o, options, database, csvDialect);
     Settings checked = settings(o, options);
     checked.checkPoliteness();
     checkPlan(checked.plan());
@@ -109,7 +117,17 @@ public class RunOptions {
     return settings(overrides, Map.of());
   }
 
-  private static void put(Map<String, String> overrides, Map<String, String> options, String key, String value, String option) {
+  /** The overrides of {@code --database} and {@code --csv-dialect} (null: not given), checked with the settings. */
+  static void putDatabase(Map<String, String> overrides, Map<String, String> options, String database, String csvDialect) {
+    if (database != null) {
+      put(overrides, options, "database.url", database, "--database");
+    }
+    if (csvDialect != null) {
+      put(overrides, options, "output.csv-dialect", csvDialect, "--csv-dialect");
+    }
+  }
+
+    private static void put(Map<String, String> overrides, Map<String, String> options, String key, String value, String option) {
     overrides.put(key, value);
     options.put(key, option);
   }

@@ -31,6 +31,8 @@ class ServeCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
+  @Mixin HttpOptions http;
+
   @Option(names = "--cron", paramLabel = "EXPR", description = "Quartz cron, seconds first (default schedule.cron: Monday 03:00 Europe/Paris).")
   String cron;
 
@@ -49,6 +51,7 @@ class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Map<String, String> overrides = options.overrides();
     overrides.put("schedule.enabled", "true");
+    http.addTo(overrides);
     if (cron != null) {
       overrides.put("schedule.cron", cron);
     }

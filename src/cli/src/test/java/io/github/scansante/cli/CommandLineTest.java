@@ -33,6 +33,9 @@ class CommandLineTest {
       run --refresh sometimes                     | --refresh: output.refresh = 'sometimes' is not allowed; use all or changed
       run --set no.such.key=1                     | no such key in application.properties
       run --whatever                              | Unknown option: '--whatever'
+      run --database mysql://db.example.org/x     | --database: the database URL must look like jdbc:postgresql://
+      run --database jdbc:postgresql://db:5432/x?user=u&password=p | --database: the database URL must not carry the password
+      run --csv-dialect tsv                       | --csv-dialect: output.csv-dialect = 'tsv' is not allowed; use standard or excel-fr
       serve --cron nonsense                       | --cron: schedule.cron = 'nonsense' is not allowed; use a Quartz cron expression
       serve --jmx-port 70000                      | --jmx-port: jmx.port = '70000' is not allowed; use a whole number from 1 to 65535
       simulate --faults 503:sometimes             | 503:sometimes

@@ -51,6 +51,10 @@ class SettingsValidationTest {
       plan.limit=-1                      | plan.limit = '-1' is not allowed; use a whole number from 0 to 1000000000 combinations (0 = the whole plan)
       plan.years=soon                    | plan.years = 'soon' is not allowed; use a year or a range such as 2015-2024
       output.refresh=sometimes           | output.refresh = 'sometimes' is not allowed; use all or changed
+      output.csv-dialect=tsv             | output.csv-dialect = 'tsv' is not allowed; use standard or excel-fr
+      database.pool-size=0               | database.pool-size = '0' is not allowed; use a whole number from 1 to 64 connections
+      database.duckdb.memory-limit=lots  | database.duckdb.memory-limit = 'lots' is not allowed; use a size such as 512MB or 2GB
+      database.url=jdbc:mysql://db/x     | the database URL must look like jdbc:postgresql://
       progress.interval-ms=0             | progress.interval-ms = '0' is not allowed
       schedule.cron=0 0 3 * * MON        | schedule.cron = '0 0 3 * * MON' is not allowed; use a Quartz cron expression, seconds first
       schedule.cron=nonsense             | schedule.cron = 'nonsense' is not allowed

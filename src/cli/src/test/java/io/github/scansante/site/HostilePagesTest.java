@@ -9,6 +9,7 @@ import io.github.scansante.output.OutputLayout;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.page.ResultPage;
+import io.github.scansante.database.DuckDbStore;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.RequestLog;
@@ -51,7 +52,7 @@ class HostilePagesTest {
   private static final String SECOND_ONLY = ":every=2";
   private static final String[] THREE = {"--plan", "france", "--years", "2024", "--limit", "3"};
   private static final Set<String> RUN_FILES = Set.of(RunJournal.MANIFEST, RunJournal.DEAD_LETTERS, RunJournal.RUNS,
-      MasterTable.FILE_NAME, RunReport.FILE_NAME);
+      MasterTable.FILE_NAME, RunReport.FILE_NAME, DuckDbStore.FILE_NAME, DuckDbStore.PARQUET_FILE);
 
   /** The same site without faults: what the pages should have been. */
   private static ReplicaServer clean;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scansante.cli.Cli;
 import io.github.scansante.page.Outcome;
+import io.github.scansante.database.DuckDbStore;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.RequestLog;
@@ -69,7 +70,8 @@ class RetriesTest {
         assertEquals("", row.file());
       }
       assertEquals(2, Files.readAllLines(out.resolve(RunJournal.DEAD_LETTERS)).size());
-      assertEquals(List.of(RunJournal.DEAD_LETTERS, RunReport.FILE_NAME, RunJournal.MANIFEST, RunJournal.RUNS, MasterTable.FILE_NAME),
+      assertEquals(List.of(RunJournal.DEAD_LETTERS, RunReport.FILE_NAME, RunJournal.MANIFEST, RunJournal.RUNS, DuckDbStore.FILE_NAME,
+          MasterTable.FILE_NAME, DuckDbStore.PARQUET_FILE),
           Files.list(out).filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList(), "no data file");
     }
   }

@@ -8,14 +8,14 @@ import java.util.Map;
  * ({@link SettingsSource#standalone}), so that every command sees the same values.
  */
 public record Settings(SiteSettings site, PolitenessSettings politeness, RetrySettings retry, CircuitSettings circuit,
-    PageSettings page, PlanSettings plan, OutputSettings output, StopSettings stop, ScheduleSettings schedule,
-    DemoSettings demo) {
+    PageSettings page, PlanSettings plan, OutputSettings output, StopSettings stop, DatabaseSettings database,
+    ScheduleSettings schedule, DemoSettings demo) {
 
   /** Reads and checks every key; the first bad value is an {@link InvalidSettingException}. */
   public static Settings read(PropertyValues values) {
     return new Settings(SiteSettings.read(values), PolitenessSettings.read(values), RetrySettings.read(values),
         CircuitSettings.read(values), PageSettings.read(values), PlanSettings.read(values), OutputSettings.read(values),
-        StopSettings.read(values), ScheduleSettings.read(values), DemoSettings.read(values));
+        StopSettings.read(values), DatabaseSettings.read(values), ScheduleSettings.read(values), DemoSettings.read(values));
   }
 
   /** The settings of a command that runs without Camel, with the command line's overrides on top. */

@@ -1,6 +1,7 @@
 package io.github.scansante.report;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.output.CsvDialect;
 import java.nio.file.Path;
 
 /**
@@ -13,9 +14,17 @@ public final class AnalystOutputs {
   private final MasterTable master;
   private final RunReport report;
 
-  /** @param catalogue where zone, category and grouping labels come from (e.g. the live form's) */
+  /** @param catalogue where zone, category and grouping labels come from; the standard dialect */
   public AnalystOutputs(Catalogue catalogue) {
-    this.master = new MasterTable(catalogue);
+    this(catalogue, CsvDialect.STANDARD);
+  }
+
+  /**
+   * @param catalogue where zone, category and grouping labels come from (e.g. the live form's)
+   * @param dialect of the master table
+   */
+  public AnalystOutputs(Catalogue catalogue, CsvDialect dialect) {
+    this.master = new MasterTable(catalogue, dialect);
     this.report = new RunReport(catalogue);
   }
 

@@ -31,6 +31,8 @@ final class CoverageGrid {
       "GP", "Groupe de planification");
   private static final int YEAR_COLUMN_PX = 60;
   private static final int MAX_CELL_PX = 200;
+  /** Reasons listed in a cell's tooltip; the rest are in dead-letter.log. */
+  private static final int MAX_REASONS = 6;
   /** The catalogue field of establishment categories. */
   static final String BASE_FIELD = "base";
   /** The tint is the most frequent outcome; on a tie, the problem shows rather than the success. */
@@ -43,6 +45,8 @@ final class CoverageGrid {
   private final Map<String, Map<GridColumn, Map<Outcome, Integer>>> byYear = new TreeMap<>(Comparator.reverseOrder());
   private final TreeSet<GridColumn> columns;
   private final Map<Outcome, Integer> totals = new EnumMap<>(Outcome.class);
+  /** Why the combinations of a cell that wrote nothing were refused, skipped or rejected, with counts. */
+  private final Map<String, Map<GridColumn, Map<String, Integer>>> reasons = new TreeMap<>();
 
   private CoverageGrid(Catalogue catalogue) {
     this.catalogue = catalogue;
@@ -61,6 +65,10 @@ final class CoverageGrid {
       grid.byYear.computeIfAbsent(c.annee(), y -> new LinkedHashMap<>())
           .computeIfAbsent(column, k -> new EnumMap<>(Outcome.class)).merge(row.outcome(), 1, Integer::sum);
       grid.totals.merge(row.outcome(), 1, Integer::sum);
+      if (row.outcome() != Outcome.DATA && !row.reason().isBlank()) {
+        grid.reasons.computeIfAbsent(c.annee(), y -> new LinkedHashMap<>()).computeIfAbsent(column, k -> new TreeMap<>())
+            .merge(row.outcome().label() + ": " + row.reason().strip(), 1, Integer::sum);
+      }
     }
     return grid;
   }
@@ -124,9 +132,23 @@ final class CoverageGrid {
     });
     String title = year + " · " + catalogue.label(BASE_FIELD, column.base()).orElse(column.base()) + " · "
         + GROUPING_TITLES.getOrDefault(column.grouping(), column.grouping()) + ": " + combinations + " combination"
-        + (combinations == 1 ? "" : "s") + " (" + String.join(", ", lines) + ")";
+        + (combinations == 1 ? "" : "s") + " (" + String.join(", ", lines) + ")" + why(year, column);
     return "<td class=\"cell tint-" + main.label() + "\" title=\"" + Html.text(title) + "\">" + bar + "</div><div class=\"counts\">"
         + String.join("<br>", lines) + "</div></td>";
+  }
+
+  /** On hover, why: one line per distinct reason, the most frequent first, a few at most. */
+  private String why(String year, GridColumn column) {
+    Map<String, Integer> byReason = reasons.getOrDefault(year, Map.of()).getOrDefault(column, Map.of());
+    List<Map.Entry<String, Integer>> sorted = byReason.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey())).toList();
+    StringBuilder out = new StringBuilder();
+    sorted.stream().limit(MAX_REASONS).forEach(e -> out.append("\n").append(e.getKey())
+        .append(e.getValue() > 1 ? " (×" + e.getValue() + ")" : ""));
+    if (sorted.size() > MAX_REASONS) {
+      out.append("\n… and ").append(sorted.size() - MAX_REASONS).append(" other reasons (dead-letter.log)");
+    }
+    return out.toString();
   }
 
   static String cssClass(Outcome o) {

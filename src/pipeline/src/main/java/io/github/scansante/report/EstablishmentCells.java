@@ -1,5 +1,6 @@
 package io.github.scansante.report;
 
+import io.github.scansante.output.CsvDialect;
 import io.github.scansante.output.SpreadsheetText;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The typed cells of one establishment row: the site's columns under their stable names, numbers
- * written with a dot and no separator, masked and NA cells empty, then which fields were masked and
+ * written with the dialect's decimal separator and no thousands separator, masked and NA cells empty, then which fields were masked and
  * the range the site gave for them.
  */
 final class EstablishmentCells {
@@ -31,7 +32,7 @@ final class EstablishmentCells {
    * @throws IllegalStateException on a cell its column cannot hold (e.g. a percentage in a count)
    *     or masked cells with different ranges in one row, which the master's single range cannot say
    */
-  static List<String> of(FileColumns columns, CSVRecord record, String where) {
+  static List<String> of(FileColumns columns, CSVRecord record, String where, CsvDialect dialect) {
     List<String> cells = new ArrayList<>();
     List<String> masked = new ArrayList<>();
     CellValue.Bounds bounds = null;
@@ -51,7 +52,7 @@ final class EstablishmentCells {
         masked.add(column.stableName());
       }
       // Exact decimal text: 0.499 stays 0.499, 2,80 becomes 2.8, never 1E+2.
-      cells.add(value.number() == null ? "" : value.number().stripTrailingZeros().toPlainString());
+      cells.add(value.number() == null ? "" : dialect.decimal(value.number().stripTrailingZeros().toPlainString()));
     }
     cells.add(String.join(FIELD_SEPARATOR, masked));
     cells.add(bounds == null ? "" : Long.toString(bounds.low()));

@@ -8,8 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
@@ -20,6 +25,8 @@ import org.apache.commons.csv.CSVRecord;
 final class LastRun {
 
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+
+  private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss z", Locale.ENGLISH);
 
   private LastRun() {}
 
@@ -40,6 +47,15 @@ final class LastRun {
     }
   }
 
+  /** An instant of runs.csv as the local time of this machine, to the second: "2 Dec 2026, 12:39:46 CET". */
+  static String readable(String instant) {
+    try {
+      return LOCAL_TIME.format(Instant.parse(instant).atZone(ZoneId.systemDefault()));
+    } catch (DateTimeParseException e) {
+      return instant;
+    }
+  }
+
   /** One line, e.g. "Run 20250920T081500Z-cli (cli, plan strategic) · ended … · 12 combinations: 10 data, 2 refused". */
   static String describe(Map<String, String> run) {
     List<String> outcomes = new ArrayList<>();
@@ -50,8 +66,8 @@ final class LastRun {
       }
     }
     return "Run " + run.getOrDefault("run_id", "?") + " (" + run.getOrDefault("trigger", "?") + ", plan "
-        + run.getOrDefault("plan", "?") + ") · started " + run.getOrDefault("started", "?") + " · ended "
-        + run.getOrDefault("ended", "?") + " after " + run.getOrDefault("elapsed_s", "?") + " s · "
+        + run.getOrDefault("plan", "?") + ") · started " + readable(run.getOrDefault("started", "?")) + " · ended "
+        + readable(run.getOrDefault("ended", "?")) + " after " + run.getOrDefault("elapsed_s", "?") + " s · "
         + run.getOrDefault("combinations", "?") + " combinations: " + String.join(", ", outcomes) + " · "
         + run.getOrDefault("files_written", "?") + " files, " + run.getOrDefault("rows_written", "?") + " rows written";
   }

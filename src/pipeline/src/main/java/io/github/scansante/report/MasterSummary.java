@@ -1,10 +1,9 @@
 package io.github.scansante.report;
 
+import io.github.scansante.output.CsvDialect;
 import io.github.scansante.plan.Combination;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +12,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -33,6 +32,8 @@ import org.apache.commons.csv.CSVRecord;
 final class MasterSummary {
 
   static final int TOP_ESTABLISHMENTS = 15;
+  /** The site's period of a complete year: twelve months. */
+  static final String FULL_YEAR = "M12";
   private static final List<SiteColumn> COUNT_COLUMNS = Arrays.stream(SiteColumn.values())
       .filter(c -> c.type() == SiteColumn.Type.COUNT).toList();
 
@@ -50,6 +51,8 @@ final class MasterSummary {
       Comparator.comparingInt(YearBase::year).thenComparing(YearBase::base));
   private final Map<String, String> baseLabels;
   private final Map<SiteColumn, Tally> tallies = new LinkedHashMap<>();
+  /** The periods ("M12", "M7") the all-stays rows of each year cover. */
+  private final Map<Integer, Set<String>> periods = new TreeMap<>();
   private long rows;
 
   private MasterSummary(List<String> baseOrder) {
@@ -69,8 +72,7 @@ final class MasterSummary {
     if (!Files.exists(master)) {
       return summary;
     }
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader reader = Files.newBufferedReader(master, StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
+    try (CSVParser parser = CsvDialect.open(master)) {
       for (CSVRecord r : parser) {
         summary.add(r);
       }
@@ -96,6 +98,7 @@ final class MasterSummary {
       return;
     }
     String base = r.get("base");
+    periods.computeIfAbsent(Integer.parseInt(r.get("annee")), y -> new TreeSet<>()).add(r.get(SiteColumn.PERIODE.stableName()));
     baseLabels.putIfAbsent(base, r.get("base_label").isEmpty() ? base : r.get("base_label"));
     String finess = r.get(SiteColumn.FINESS.stableName());
     String name = r.get(SiteColumn.RAISON_SOCIALE.stableName());
@@ -137,7 +140,15 @@ final class MasterSummary {
       }
       series.add(new JsonObject(Map.of("name", label, "data", values)));
     });
-    return new JsonObject(Map.of("years", new JsonArray(years.stream().map(String::valueOf).toList()), "series", series));
+    // A year the site covers for only some months (the current one, "M7") is not comparable with full years.
+    JsonObject partial = new JsonObject();
+    periods.forEach((year, covered) -> {
+      if (!covered.contains(FULL_YEAR) && !covered.isEmpty()) {
+        partial.put(String.valueOf(year), String.join("/", covered));
+      }
+    });
+    return new JsonObject(Map.of("years", new JsonArray(years.stream().map(String::valueOf).toList()), "series", series,
+        "partial", partial));
   }
 
   private JsonObject largestOfNewestYear() {

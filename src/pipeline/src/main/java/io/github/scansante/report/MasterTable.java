@@ -1,6 +1,7 @@
 package io.github.scansante.report;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.output.CsvDialect;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.RunJournal;
@@ -45,14 +46,25 @@ public final class MasterTable {
   /** Every column, in file order. */
   public static final List<String> HEADER = Stream.of(COMBINATION_COLUMNS, EstablishmentCells.header(), PROVENANCE_COLUMNS)
       .flatMap(List::stream).toList();
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n")
-      .setHeader(HEADER.toArray(String[]::new)).get();
 
   private final Catalogue catalogue;
+  private final CsvDialect dialect;
+  private final CSVFormat format;
 
-  /** @param catalogue where zone, base and grouping labels come from */
+  /** @param catalogue where zone, base and grouping labels come from; comma and decimal dot */
   public MasterTable(Catalogue catalogue) {
+    this(catalogue, CsvDialect.STANDARD);
+  }
+
+  /**
+   * @param catalogue where zone, base and grouping labels come from
+   * @param dialect comma and decimal dot, or semicolon and decimal comma with a BOM for French Excel
+   */
+  public MasterTable(Catalogue catalogue, CsvDialect dialect) {
     this.catalogue = catalogue;
+    this.dialect = dialect;
+    this.format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").setDelimiter(dialect.delimiter())
+        .setHeader(HEADER.toArray(String[]::new)).get();
   }
 
   /**
@@ -68,8 +80,11 @@ public final class MasterTable {
     long started = System.nanoTime();
     Counts counts = new Counts();
     try {
-      try (Writer writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
-          CSVPrinter out = new CSVPrinter(writer, FORMAT)) {
+      try (Writer writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+        if (dialect == CsvDialect.EXCEL_FR) {
+          writer.write('\uFEFF'); // French Excel reads UTF-8 only after a BOM
+        }
+        CSVPrinter out = new CSVPrinter(writer, format);
         for (ManifestRow row : ManifestFile.read(outputDir)) {
           Optional<Path> file = ManifestFile.dataFile(outputDir, row);
           if (file.isPresent()) {
@@ -78,6 +93,7 @@ public final class MasterTable {
             LOG.warn("{} is in the manifest but not on disk: left out of the master", row.file());
           }
         }
+        out.flush();
       }
       Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
@@ -109,7 +125,7 @@ public final class MasterTable {
         }
         List<String> cells = new ArrayList<>(HEADER.size());
         cells.addAll(combination);
-        cells.addAll(EstablishmentCells.of(columns, record, where));
+        cells.addAll(EstablishmentCells.of(columns, record, where, dialect));
         cells.addAll(provenance);
         out.printRecord(cells);
         counts.rows++;

@@ -196,6 +196,11 @@ public final class RunCoordinator {
     return run == null ? "" : run.progress().done() + "/" + run.progress().total();
   }
 
+  /** The progress of the run in progress, if any (read-only use: the status page and the meters). */
+  public java.util.Optional<Progress> currentProgress() {
+    return java.util.Optional.ofNullable(active.get()).map(Run::progress);
+  }
+
   public RunSummary lastSummary() {
     return lastSummary;
   }

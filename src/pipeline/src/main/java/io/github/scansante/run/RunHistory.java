@@ -12,13 +12,13 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 
 /** {@code runs.csv}: one row per completed run, with its trigger, times and counts per outcome. */
-final class RunHistory {
+public final class RunHistory {
 
   private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
   private RunHistory() {}
 
-  static List<String> header() {
+  public static List<String> header() {
     List<String> header = new ArrayList<>(List.of("run_id", "trigger", "plan", "started", "ended", "elapsed_s", "combinations"));
     for (Outcome o : Outcome.values()) {
       header.add(o.label().replace('-', '_'));

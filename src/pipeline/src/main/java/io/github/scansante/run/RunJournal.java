@@ -45,7 +45,8 @@ public final class RunJournal {
   public static final String RUNS = "runs.csv";
   public static final String PART_SUFFIX = ".part";
   private static final String JOURNAL = "journal.csv";
-  private static final String RUN_STATE = "run.properties";
+  /** Present while a run is in progress, and after one that did not complete (until it is resumed). */
+  public static final String RUN_STATE = "run.properties";
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 

@@ -7,7 +7,9 @@ public enum Trigger {
   CLI(false),
   DEMO(false),
   QUARTZ(true),
-  JMX(true);
+  JMX(true),
+  /** The status page's form (serve --http-port). */
+  HTTP(true);
 
   private final boolean unattended;
 
