@@ -1,6 +1,10 @@
 package io.github.scansante.cli;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.config.PageSettings;
+import io.github.scansante.config.Settings;
+import io.github.scansante.config.SettingsSource;
+import io.github.scansante.config.SiteSettings;
 import io.github.scansante.page.MalformedPageException;
 import io.github.scansante.page.PageClassifier;
 import io.github.scansante.page.PageParser;
@@ -19,6 +23,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +39,7 @@ import picocli.CommandLine.Option;
 class CheckCommand implements Callable<Integer> {
 
   /** The site does not honour the contract. */
-  static final int CONTRACT_BROKEN = 4;
+  static final int CONTRACT_BROKEN = ExitCodes.NOTHING_VERIFIABLE;
 
   @Option(names = "--site", paramLabel = "URL", description = "Site to check (default site.url).")
   String site;
@@ -44,34 +50,40 @@ class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    String siteUrl = RunOptions.checkSite(site == null ? Defaults.get("site.url") : site);
-    long delayMs = delay != null ? Durations.toMillis(delay, "--delay") : Long.parseLong(Defaults.get("throttle.period-ms"));
-    Charset charset = Charset.forName(Defaults.get("page.charset"));
+    Map<String, String> overrides = new LinkedHashMap<>();
+    if (site != null) {
+      overrides.put("site.url", SiteSettings.baseUrl("--site", site));
+    }
+    Settings settings = RunOptions.settings(overrides);
+    SiteSettings siteSettings = settings.site();
+    PageSettings page = settings.page();
+    String siteUrl = siteSettings.url();
+    long delayMs = delay != null ? Durations.toMillis(delay, "--delay") : settings.politeness().periodMs();
+    Charset charset = page.charset();
     Catalogue builtIn = Catalogue.builtIn();
-    ContractCheck check = new ContractCheck(builtIn, csv(Defaults.get("site.form-fields")),
-        new PageClassifier(Defaults.get("page.echo.year-prefix"), Defaults.get("page.echo.zone-prefix"),
-            Defaults.get("page.echo.base-prefix"), Defaults.get("page.echo.grouping-prefix")),
-        csv(Defaults.get("page.expected-columns")));
-    Duration timeout = Duration.ofMillis(Long.parseLong(Defaults.get("site.read-timeout-ms")));
+    ContractCheck check = new ContractCheck(builtIn, siteSettings.formFields(),
+        new PageClassifier(page.echoYearPrefix(), page.echoZonePrefix(), page.echoBasePrefix(), page.echoGroupingPrefix()),
+        csv(SettingsSource.standalone(overrides).text("page.expected-columns")));
+    Duration timeout = Duration.ofMillis(siteSettings.readTimeoutMs());
     HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).cookieHandler(new CookieManager())
         .followRedirects(HttpClient.Redirect.NEVER).build();
 
     out.println("Checking " + siteUrl + " against the site contract");
     List<ContractCheck.Point> points = new ArrayList<>();
-    String landingUrl = siteUrl + Defaults.get("site.landing-path");
+    String landingUrl = siteUrl + siteSettings.landingPath();
     try {
-      byte[] landing = get(client, landingUrl, timeout);
+      byte[] landing = get(client, landingUrl, timeout, siteSettings, page);
       points.addAll(check.checkForm(PageParser.decode(landing, charset), landingUrl));
     } catch (IOException | RuntimeException e) {
       points.add(new ContractCheck.Point(ContractCheck.FORM_FIELDS, false, "landing page " + landingUrl + ": " + e.getMessage()));
     }
     points.forEach(p -> print(out, p));
     Combination probe = check.probe(check.form());
-    String submitUrl = siteUrl + Defaults.get("site.submit-path") + "?" + new SiteQuery(csv(Defaults.get("site.form-fields"))).encode(probe);
+    String submitUrl = siteUrl + siteSettings.submitPath() + "?" + new SiteQuery(siteSettings.formFields()).encode(probe);
     Thread.sleep(delayMs);
     List<ContractCheck.Point> answer;
     try {
-      answer = check.checkAnswer(new PageParser().parse(get(client, submitUrl, timeout), charset), probe);
+      answer = check.checkAnswer(new PageParser().parse(get(client, submitUrl, timeout, siteSettings, page), charset), probe);
     } catch (IOException | MalformedPageException e) {
       answer = List.of(new ContractCheck.Point(ContractCheck.ECHO, false, "answer to " + submitUrl + ": " + e.getMessage()));
     }
@@ -90,10 +102,11 @@ class CheckCommand implements Callable<Integer> {
     out.printf("  %-5s %s: %s%n", p.holds() ? "ok" : "FAIL", p.name(), p.detail());
   }
 
-  private static byte[] get(HttpClient client, String url, Duration timeout) throws IOException, InterruptedException {
+  private static byte[] get(HttpClient client, String url, Duration timeout, SiteSettings site, PageSettings page)
+      throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-        .header("User-Agent", Defaults.get("site.user-agent")).GET().build();
-    HttpResponse<byte[]> response = PlanCommand.boundedAnswer(client, request, url);
+        .header("User-Agent", site.userAgent()).GET().build();
+    HttpResponse<byte[]> response = PlanCommand.boundedAnswer(client, request, url, page.maxBytes(), site.responseDeadlineMs());
     String type = response.headers().firstValue("Content-Type").orElse("");
     if (response.statusCode() != 200) {
       throw new IOException("HTTP " + response.statusCode());

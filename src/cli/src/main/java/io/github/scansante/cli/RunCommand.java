@@ -17,6 +17,6 @@ class RunCommand implements Callable<Integer> {
     var overrides = options.overrides();
     RunSummary summary = PipelineMain.runOnce(overrides, Trigger.CLI);
     System.out.println(summary.oneLine());
-    return 0;
+    return ExitCodes.OK;
   }
 }
