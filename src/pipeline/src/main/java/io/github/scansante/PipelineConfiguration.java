@@ -2,6 +2,15 @@ package io.github.scansante;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.config.CircuitSettings;
+import io.github.scansante.config.DatabaseSettings;
+import io.github.scansante.config.PageSettings;
+import io.github.scansante.config.PlanSettings;
+import io.github.scansante.config.RetrySettings;
+import io.github.scansante.config.PropertyValues;
+import io.github.scansante.config.Settings;
+import io.github.scansante.config.SettingsSource;
+import io.github.scansante.config.SiteSettings;
 import io.github.scansante.database.DatabaseFailures;
 import io.github.scansante.database.DatabaseTransaction;
 import io.github.scansante.database.DuckDbStore;
@@ -14,8 +23,9 @@ import io.github.scansante.output.OutputLayout;
 import io.github.scansante.page.PageClassifier;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.plan.Planner;
-import io.github.scansante.plan.YearRange;
 import io.github.scansante.report.AnalystOutputs;
+import io.github.scansante.run.DiagnosisFolder;
+import io.github.scansante.run.FutileRequests;
 import io.github.scansante.run.OutcomeRecorder;
 import io.github.scansante.run.PageVerifier;
 import io.github.scansante.run.Progress;
@@ -25,6 +35,7 @@ import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.SessionCookies;
 import io.github.scansante.run.StopOnContextStop;
 import io.github.scansante.run.Verdicts;
+import io.github.scansante.run.VerificationWatch;
 import io.github.scansante.service.ServiceMeters;
 import io.github.scansante.site.BodyCap;
 import io.github.scansante.site.CircuitBreaker;
@@ -36,106 +47,73 @@ import io.github.scansante.site.RetryPolicy;
 import io.github.scansante.site.RequestHeaders;
 import io.github.scansante.site.RequestInFlight;
 import io.github.scansante.site.RequestSpacing;
-import io.github.scansante.site.SiteCircuit;
 import io.github.scansante.site.SiteQuery;
 import io.github.scansante.site.SiteRequests;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Arrays;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.PropertyInject;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.cookie.CookieStore;
-import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * Builds the beans the routes name from application.properties, in dependency order, and tunes
- * camel-http for a polite client.
+ * Builds the beans the routes name from the typed {@link Settings} (bound from Camel's properties
+ * and checked), in dependency order, and tunes camel-http for a polite client.
  */
 public class PipelineConfiguration implements CamelConfiguration {
 
   private static final String[] HTTP_SCHEMES = {"http", "https"};
 
-  @PropertyInject("site.url") private String siteUrl;
-  @PropertyInject("site.landing-path") private String landingPath;
-  @PropertyInject("site.submit-path") private String submitPath;
-  @PropertyInject("site.form-fields") private String formFields;
-  @PropertyInject("site.user-agent") private String userAgent;
-  @PropertyInject("site.connect-timeout-ms") private int connectTimeoutMs;
-  @PropertyInject("site.read-timeout-ms") private int readTimeoutMs;
-  @PropertyInject("site.response-deadline-ms") private long responseDeadlineMs;
-  @PropertyInject("retry.retry-after-cap-ms") private long retryAfterCapMs;
-  @PropertyInject("throttle.period-ms") private long throttlePeriodMs;
-  @PropertyInject("throttle.disabled") private boolean throttleDisabled;
-  @PropertyInject("circuit.failure-threshold") private int circuitThreshold;
-  @PropertyInject("circuit.initial-pause-ms") private long circuitInitialPauseMs;
-  @PropertyInject("circuit.max-pause-ms") private long circuitMaxPauseMs;
-  @PropertyInject("circuit.give-up-attempts") private int circuitGiveUpAttempts;
-  @PropertyInject("circuit.give-up-after-ms") private long circuitGiveUpAfterMs;
-  @PropertyInject("run.stop-grace-ms") private long stopGraceMs;
-  @PropertyInject("page.max-bytes") private int pageMaxBytes;
-  @PropertyInject("page.charset") private String pageCharset;
-  @PropertyInject("page.echo.year-prefix") private String echoYear;
-  @PropertyInject("page.echo.zone-prefix") private String echoZone;
-  @PropertyInject("page.echo.base-prefix") private String echoBase;
-  @PropertyInject("page.echo.grouping-prefix") private String echoGrouping;
-  @PropertyInject("plan.name") private String planName;
-  @PropertyInject(value = "plan.years", defaultValue = "") private String planYears;
-  @PropertyInject("plan.limit") private long planLimit;
-  @PropertyInject("output.dir") private String outputDir;
-  @PropertyInject("output.refresh") private String cliRefresh;
-  @PropertyInject("schedule.refresh") private String scheduledRefresh;
-  @PropertyInject("progress.interval-ms") private long progressIntervalMs;
-  @PropertyInject(value = "output.csv-dialect", defaultValue = "standard") private String csvDialect;
-  @PropertyInject("database.duckdb.memory-limit") private String duckDbMemoryLimit;
-  @PropertyInject(value = "database.url", defaultValue = "") private String databaseUrl;
-  @PropertyInject(value = "database.password-file", defaultValue = "") private String databasePasswordFile;
-  @PropertyInject("database.pool-size") private int databasePoolSize;
-  @PropertyInject("database.connect-timeout-ms") private long databaseConnectTimeoutMs;
-  @PropertyInject("database.batch-size") private int databaseBatchSize;
-
   @Override
   public void configure(CamelContext context) {
+    PropertyValues values = SettingsSource.of(context);
+    Settings settings = Settings.read(values);
+    settings.checkPoliteness();
+    SiteSettings site = settings.site();
+    RetrySettings retry = settings.retry();
+    CircuitSettings circuit = settings.circuit();
+    PageSettings page = settings.page();
+    PlanSettings plan = settings.plan();
     Registry registry = context.getRegistry();
     Clock clock = Clock.systemUTC();
     Catalogue builtIn = Catalogue.builtIn();
-    Path output = Path.of(outputDir);
-    SiteRequests siteRequests = new SiteRequests(siteUrl, landingPath, submitPath,
-        new SiteQuery(Arrays.stream(formFields.split(",")).map(String::strip).toList()));
-    PageClassifier pageClassifier = new PageClassifier(echoYear, echoZone, echoBase, echoGrouping);
-    ResponseReader responseReader = new ResponseReader(new PageParser(), pageMaxBytes, Charset.forName(pageCharset));
+    Path output = Path.of(settings.output().dir());
+    SiteRequests siteRequests = new SiteRequests(site.url(), site.landingPath(), site.submitPath(),
+        new SiteQuery(site.formFields()));
+    PageClassifier pageClassifier = new PageClassifier(page.echoYearPrefix(), page.echoZonePrefix(), page.echoBasePrefix(),
+        page.echoGroupingPrefix());
+    ResponseReader responseReader = new ResponseReader(new PageParser(), page.maxBytes(), page.charset());
     // The manifest rows reach the run's progress through the run itself, and the meters from here.
     ServiceMeters meters = ServiceMeters.bindTo(context);
     RunJournal runJournal = new RunJournal(output, meters::combinationFinished);
     RefreshPolicy refreshPolicy = new RefreshPolicy(runJournal);
-    SiteCircuit.Settings circuit = new SiteCircuit.Settings(circuitThreshold, circuitInitialPauseMs, circuitMaxPauseMs,
-        circuitGiveUpAttempts, Duration.ofMillis(circuitGiveUpAfterMs));
-    RunCoordinator.Settings settings = new RunCoordinator.Settings(siteUrl, planName, YearRange.parse(planYears), planLimit,
-        output, RefreshPolicy.parseMode(cliRefresh), RefreshPolicy.parseMode(scheduledRefresh), circuit);
-    RunCoordinator runCoordinator = new RunCoordinator(settings, new Planner(builtIn), builtIn, runJournal, refreshPolicy,
+    RunCoordinator.Runs runs = new RunCoordinator.Runs(site.url(), plan.name(), plan.years(), plan.limit(), output,
+        settings.output().refresh(), settings.schedule().refresh(), circuit.forRuns());
+    long progressIntervalMs = settings.output().progressIntervalMs();
+    RunCoordinator runCoordinator = new RunCoordinator(runs, new Planner(builtIn), builtIn, runJournal, refreshPolicy,
         () -> new Progress(clock, System.console() != null, System.out, progressIntervalMs), clock);
-    RequestSpacing requestSpacing = new RequestSpacing(throttleDisabled ? 0 : throttlePeriodMs, Thread::sleep);
+    RequestSpacing requestSpacing = new RequestSpacing(settings.politeness().effectivePeriodMs(), Thread::sleep);
     RequestInFlight requestInFlight = new RequestInFlight();
-    configureHttp(context, new SessionCookies(runCoordinator::sessionCookies), requestSpacing, requestInFlight);
-    context.getManagementStrategy().addEventNotifier(new StopOnContextStop(runCoordinator, stopGraceMs, requestInFlight::abandon));
-    configureDatabases(context);
+    configureHttp(context, site, page, new SessionCookies(runCoordinator::sessionCookies), requestSpacing, requestInFlight);
+    context.getManagementStrategy().addEventNotifier(
+        new StopOnContextStop(runCoordinator, settings.stop().graceMs(), requestInFlight::abandon));
+    configureDatabases(context, settings.database());
 
+    registry.bind("settings", settings);
     // The run's exchange is left as it was by steps run on a copy of it (the landing page).
     registry.bind("keepRunExchange", AggregationStrategies.useOriginal());
     registry.bind("siteRequests", siteRequests);
     registry.bind("circuitBreaker", new CircuitBreaker());
     registry.bind("requestHeaders", new RequestHeaders());
+    registry.bind("serviceMeters", meters);
     registry.bind("requestSpacing", requestSpacing);
-    registry.bind("retryPolicy", new RetryPolicy(retryAfterCapMs, clock));
+    registry.bind("retryPolicy", new RetryPolicy(retry.retryAfterCapMs(), clock));
     registry.bind("responseReader", responseReader);
     registry.bind("landingPage", new LandingPage(responseReader, new FormDiscovery(), siteRequests.landingUrl()));
     registry.bind("pageVerifier", new PageVerifier(pageClassifier));
@@ -143,22 +121,26 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("csvTable", new CsvTable());
     registry.bind("dataFiles", new DataFiles(output, OutputLayout.standard()));
     registry.bind("outcomeRecorder", new OutcomeRecorder(pageClassifier, clock));
-    registry.bind("serviceMeters", meters);
     registry.bind("refreshPolicy", refreshPolicy);
     registry.bind("runJournal", runJournal);
-    CsvDialect dialect = CsvDialect.parse(csvDialect);
+    CsvDialect dialect = settings.output().csvDialect();
     context.getPropertiesComponent().addInitialProperty("output.csv-delimiter", String.valueOf(dialect.delimiter()));
     registry.bind("analystOutputs", new AnalystOutputs(builtIn, dialect));
+    DiagnosisFolder diagnosisFolder = new DiagnosisFolder(values.wholeInt("diagnosis.max-pages", 0, 10_000, "pages"));
+    registry.bind("diagnosisFolder", diagnosisFolder);
+    registry.bind("verificationWatch", new VerificationWatch(
+        values.wholeInt("verify.stop-after-unverified", 0, 10_000, "pages"), diagnosisFolder));
+    registry.bind("futileRequests", new FutileRequests(values.wholeInt("skip.after-in-a-row", 0, 10_000, "answers")));
     registry.bind("runCoordinator", runCoordinator);
   }
 
   /** DuckDB in the output folder always; PostgreSQL through camel-sql when database.url is set. */
-  private void configureDatabases(CamelContext context) {
+  private static void configureDatabases(CamelContext context, DatabaseSettings database) {
     Registry registry = context.getRegistry();
-    registry.bind("duckDbStore", new DuckDbStore(duckDbMemoryLimit));
+    registry.bind("duckDbStore", new DuckDbStore(database.duckDbMemoryLimit()));
     registry.bind("databaseFailures", new DatabaseFailures());
-    HikariDataSource postgres = PostgresConnection.dataSource(databaseUrl, databasePasswordFile, System.getenv(),
-        databasePoolSize, databaseConnectTimeoutMs);
+    HikariDataSource postgres = PostgresConnection.dataSource(database.url(), database.passwordFile(), System.getenv(),
+        database.poolSize(), database.connectTimeoutMs());
     registry.bind("postgresDataSource", postgres);
     try {
       context.addService(new ServiceSupport() {
@@ -171,20 +153,20 @@ public class PipelineConfiguration implements CamelConfiguration {
       throw new IllegalStateException("cannot register the database pool", e);
     }
     registry.bind("postgresTransaction", new DatabaseTransaction(new DataSourceTransactionManager(postgres)));
-    registry.bind("postgresLoad", new PostgresLoad(postgres, databaseBatchSize));
-    context.getPropertiesComponent().addInitialProperty("database.name", PostgresConnection.redact(databaseUrl));
+    registry.bind("postgresLoad", new PostgresLoad(postgres, database.batchSize()));
+    context.getPropertiesComponent().addInitialProperty("database.name", PostgresConnection.redact(database.url()));
     PostgresLoad.statements().forEach(context.getPropertiesComponent()::addInitialProperty);
   }
 
-  private void configureHttp(CamelContext context, CookieStore sessionCookies, RequestSpacing spacing,
-      RequestInFlight inFlight) {
+  private static void configureHttp(CamelContext context, SiteSettings site, PageSettings page, CookieStore sessionCookies,
+      RequestSpacing spacing, RequestInFlight inFlight) {
     for (String scheme : HTTP_SCHEMES) {
       HttpComponent http = context.getComponent(scheme, HttpComponent.class);
-      http.setConnectTimeout(connectTimeoutMs);
-      http.setSoTimeout(readTimeoutMs);
-      http.setResponseTimeout(readTimeoutMs);
-      http.setConnectionRequestTimeout(connectTimeoutMs);
-      http.setUserAgent(userAgent);
+      http.setConnectTimeout(site.connectTimeoutMs());
+      http.setSoTimeout(site.readTimeoutMs());
+      http.setResponseTimeout(site.readTimeoutMs());
+      http.setConnectionRequestTimeout(site.connectTimeoutMs());
+      http.setUserAgent(site.userAgent());
       // One session per run: the landing page's cookie is replayed on every submit.
       http.setCookieStore(sessionCookies);
       // HttpClient would otherwise wait out any Retry-After silently; our retry policy caps it.
@@ -194,11 +176,11 @@ public class PipelineConfiguration implements CamelConfiguration {
           // Told when each request's head is written, just before it is flushed: when it really leaves.
           .setRequestExecutor(new HttpRequestExecutor(Http1Config.DEFAULT, null, spacing))
           // Outermost, so that it counts the body as camel-http reads it, decompressed.
-          .addExecInterceptorFirst("body-cap", new BodyCap(pageMaxBytes))
+          .addExecInterceptorFirst("body-cap", new BodyCap(page.maxBytes()))
           // So that a run told to stop can drop a request that would hang until its time-out.
           .addExecInterceptorLast("request-in-flight", inFlight)
           // Outermost of all: its deadline covers the whole answer, whatever fails inside.
-          .addExecInterceptorFirst("response-deadline", new ResponseDeadline(responseDeadlineMs)));
+          .addExecInterceptorFirst("response-deadline", new ResponseDeadline(site.responseDeadlineMs())));
     }
   }
 }

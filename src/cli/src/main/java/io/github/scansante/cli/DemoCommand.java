@@ -1,11 +1,14 @@
 package io.github.scansante.cli;
 
+import io.github.scansante.config.DemoSettings;
+import io.github.scansante.config.Settings;
 import io.github.scansante.database.DuckDbStore;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.RunSummary;
 import io.github.scansante.run.Trigger;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,6 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Start the replica on a free port and run the strategic plan against it: the whole pipeline over real HTTP, in well under a minute.")
 class DemoCommand implements Callable<Integer> {
+
+  private static final String DEMO_PLAN = "strategic";
 
   @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default demo.output-dir: donnees_scansante_demo).")
   String output;
@@ -35,26 +40,28 @@ class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String dir = RunOptions.checkOutput(output != null ? output : Defaults.get("demo.output-dir"));
-    long delayMs = delay != null ? Durations.toMillis(delay, "--delay") : Long.parseLong(Defaults.get("demo.delay-ms"));
-    String planName = plan != null ? plan : "strategic";
-    RunOptions.checkPlan(planName, null);
-    Map<String, String> databaseOverrides = RunOptions.databaseOverrides(database, csvDialect);
-    try (ReplicaServer replica = ReplicaServer.start(replicaOptions.config(0, null))) {
-      System.out.println("Replica of the site on " + replica.baseUri() + " (synthetic data); plan " + planName
-          + ", one request every " + delayMs + " ms");
-      Map<String, String> overrides = new java.util.LinkedHashMap<>(Map.of(
+    DemoSettings demo = RunOptions.settings(Map.of()).demo();
+    String dir = RunOptions.checkOutput(output != null ? output : demo.outputDir());
+    long delayMs = delay != null ? Durations.toMillis(delay, "--delay") : demo.delayMs();
+    String planName = plan != null ? plan : DEMO_PLAN;
+    try (ReplicaServer replica = ReplicaServer.start(replicaOptions.config(0, null, demo.seed()))) {
+      Map<String, String> overrides = new LinkedHashMap<>(Map.of(
           "site.url", replica.baseUri().toString(),
           "output.dir", dir,
           "plan.name", planName,
           "output.refresh", "all",
           "throttle.disabled", Boolean.toString(delayMs == 0),
-          "retry.initial-delay-ms", Defaults.get("demo.retry-delay-ms"),
-          "circuit.initial-pause-ms", Defaults.get("demo.retry-delay-ms")));
+          "retry.initial-delay-ms", Long.toString(demo.retryDelayMs()),
+          "circuit.initial-pause-ms", Long.toString(Math.max(1, demo.retryDelayMs()))));
       if (delayMs > 0) {
         overrides.put("throttle.period-ms", Long.toString(delayMs));
       }
-      overrides.putAll(databaseOverrides);
+      Map<String, String> options = new LinkedHashMap<>(Map.of("throttle.period-ms", "--delay", "plan.name", "--plan"));
+      RunOptions.putDatabase(overrides, options, database, csvDialect);
+      Settings settings = RunOptions.settings(overrides, options);
+      RunOptions.checkPlan(settings.plan());
+      System.out.println("Replica of the site on " + replica.baseUri() + " (synthetic data); plan " + planName
+          + ", one request every " + delayMs + " ms");
       RunSummary summary = PipelineMain.runOnce(overrides, Trigger.DEMO);
       Path root = Path.of(dir).toAbsolutePath();
       System.out.println(summary.oneLine());
@@ -63,6 +70,6 @@ class DemoCommand implements Callable<Integer> {
       System.out.println("Dead letters: " + root.resolve(RunJournal.DEAD_LETTERS));
       System.out.println("Database:     " + root.resolve(DuckDbStore.FILE_NAME) + " (and " + DuckDbStore.PARQUET_FILE + ")");
     }
-    return 0;
+    return ExitCodes.OK;
   }
 }

@@ -1,9 +1,10 @@
 package io.github.scansante.cli;
 
 import io.github.scansante.PipelineConfiguration;
+import io.github.scansante.config.SettingsSource;
 import io.github.scansante.ops.RunRoutes;
-import io.github.scansante.run.RunStoppedException;
 import io.github.scansante.service.ServiceConfiguration;
+import io.github.scansante.run.RunStoppedException;
 import io.github.scansante.run.RunSummary;
 import io.github.scansante.run.Trigger;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.apache.camel.main.MainListenerSupport;
 public final class PipelineMain {
 
   /** The working directory's file wins key by key over the defaults the jar carries. */
-  public static final String PROPERTY_LOCATIONS = "file:application.properties;optional=true,classpath:application.properties";
+  public static final String PROPERTY_LOCATIONS = SettingsSource.LOCATIONS;
 
   private PipelineMain() {}
 

@@ -1,13 +1,15 @@
 package io.github.scansante.cli;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.config.PlanSettings;
+import io.github.scansante.config.Settings;
+import io.github.scansante.config.SiteSettings;
 import io.github.scansante.page.MalformedPageException;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.plan.Plan;
-import io.github.scansante.plan.PlanException;
 import io.github.scansante.plan.Planner;
-import io.github.scansante.plan.YearRange;
 import io.github.scansante.site.BoundedBody;
+import io.github.scansante.site.FormComparison;
 import io.github.scansante.site.FormDiscovery;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.TreeSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -30,14 +33,14 @@ import picocli.CommandLine.Option;
     description = "Print the plan, one combination a line, then the count; no network. With --discover, print the codes the site's form offers beside the built-in catalogue.")
 class PlanCommand implements Callable<Integer> {
 
-  @Option(names = "--plan", paramLabel = "P", defaultValue = "strategic", description = "strategic, france, departments, full, or a CSV plan file.")
+  @Option(names = "--plan", paramLabel = "P", description = "strategic, france, departments, full, or a CSV plan file (default plan.name: strategic).")
   String plan;
 
   @Option(names = "--years", paramLabel = "A-B", description = "Only these years.")
   String years;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "At most N combinations.")
-  long limit;
+  @Option(names = "--limit", paramLabel = "N", description = "At most N combinations (1 or more).")
+  Long limit;
 
   @Option(names = "--discover", description = "Read the site's form and compare its codes with the built-in catalogue.")
   boolean discover;
@@ -47,38 +50,51 @@ class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    Map<String, String> options = new LinkedHashMap<>();
+    if (site != null) {
+      overrides.put("site.url", SiteSettings.baseUrl("--site", site));
+    }
+    if (plan != null) {
+      overrides.put("plan.name", plan);
+      options.put("plan.name", "--plan");
+    }
+    if (years != null) {
+      overrides.put("plan.years", years);
+      options.put("plan.years", "--years");
+    }
+    if (limit != null) {
+      overrides.put("plan.limit", RunOptions.checkLimit(limit).toString());
+      options.put("plan.limit", "--limit");
+    }
+    Settings settings = RunOptions.settings(overrides, options);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Catalogue builtIn = Catalogue.builtIn();
     if (discover) {
-      discover(out, builtIn, RunOptions.checkSite(site == null ? Defaults.get("site.url") : site));
-      return 0;
+      discover(out, builtIn, settings.site(), settings.page().maxBytes());
+      return ExitCodes.OK;
     }
-    Plan p;
-    try {
-      p = new Planner(builtIn).plan(plan, YearRange.parse(years), limit);
-    } catch (PlanException e) {
-      throw new UsageException(e.getMessage());
-    }
+    PlanSettings p = settings.plan();
+    RunOptions.checkPlan(p);
+    Plan selected = new Planner(builtIn).plan(p.name(), p.years(), p.limit());
     long count = 0;
-    for (Combination c : p) {
+    for (Combination c : selected) {
       out.println(c.key());
       count++;
     }
     out.println(count + " combinations");
-    return 0;
+    return ExitCodes.OK;
   }
 
   /**
-   * The landing page's bytes, with the pipeline's cap and deadline: a page that never ends, or
-   * trickles, fails with one line instead of filling the memory or hanging.
+   * A page's answer, with the pipeline's cap and deadline: a page that never ends, or trickles,
+   * fails with one line instead of filling the memory or hanging.
    */
-  private static byte[] landingPage(HttpClient client, HttpRequest request, String url)
+  static HttpResponse<byte[]> boundedAnswer(HttpClient client, HttpRequest request, String url, long maxBytes, long deadlineMs)
       throws IOException, InterruptedException {
-    long maxBytes = Long.parseLong(Defaults.get("page.max-bytes"));
-    long deadlineMs = Long.parseLong(Defaults.get("site.response-deadline-ms"));
     CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request, BoundedBody.handler(maxBytes));
     try {
-      return answer.get(deadlineMs, TimeUnit.MILLISECONDS).body();
+      return answer.get(deadlineMs, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       answer.cancel(true);
       throw new IOException("no complete answer from " + url + " within " + deadlineMs + " ms (site.response-deadline-ms)");
@@ -91,27 +107,35 @@ class PlanCommand implements Callable<Integer> {
   }
 
   /** One GET, outside the pipeline: a diagnostic for the user, not part of a run. */
-  private void discover(PrintStream out, Catalogue builtIn, String siteUrl) throws IOException, InterruptedException {
-    String url = siteUrl + Defaults.get("site.landing-path");
-    Duration timeout = Duration.ofMillis(Long.parseLong(Defaults.get("site.read-timeout-ms")));
-    HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-        .header("User-Agent", Defaults.get("site.user-agent")).GET().build();
-    Catalogue form = new FormDiscovery().read(new String(landingPage(client, request, url), StandardCharsets.UTF_8), url);
-    out.printf("%-10s %-8s %-8s %s%n", "field", "code", "where", "label");
-    TreeSet<String> fields = new TreeSet<>(builtIn.fields());
-    fields.addAll(form.fields());
-    for (String field : fields) {
-      TreeSet<String> codes = new TreeSet<>(builtIn.codes(field));
-      codes.addAll(form.codes(field));
-      for (String code : codes) {
-        String where = form.offers(field, code) && builtIn.offers(field, code) ? "both"
-            : form.offers(field, code) ? "form" : "built-in";
-        String label = form.label(field, code).orElseGet(() -> builtIn.label(field, code).orElse(""));
-        out.printf("%-10s %-8s %-8s %s%n", field, code, where, label);
-      }
+  private void discover(PrintStream out, Catalogue builtIn, SiteSettings site, int maxBytes) throws InterruptedException {
+    String url = site.url() + site.landingPath();
+    byte[] page;
+    try {
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(site.connectTimeoutMs())).build();
+      HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(site.readTimeoutMs()))
+          .header("User-Agent", site.userAgent()).GET().build();
+      page = boundedAnswer(client, request, url, maxBytes, site.responseDeadlineMs()).body();
+    } catch (IOException e) {
+      throw new UserFailure(ExitCodes.FAILURE, "cannot read the site's form at " + url + ": " + UserMessages.cause(e)
+          + "; check the address (--site) and the network, or try again later", e);
     }
-    if (!form.hasField("codegeo") && fields.stream().noneMatch(f -> f.startsWith("zone-") && form.hasField(f))) {
+    Catalogue form = new FormDiscovery().read(new String(page, StandardCharsets.UTF_8), url);
+    FormComparison comparison = new FormComparison(builtIn, form);
+    out.printf("%-10s %-8s %-8s %s%n", "field", "code", "where", "label");
+    for (FormComparison.Entry e : comparison.entries()) {
+      out.printf("%-10s %-8s %-8s %s%n", e.field(), e.code(), e.where(), e.label());
+    }
+    if (!comparison.differingLabels().isEmpty()) {
+      out.println("Labels worded differently by the form (the echo is checked against the built-in wording):");
+      comparison.differingLabels().forEach(e -> out.printf("  %s=%s: form '%s', built-in '%s'%n", e.field(), e.code(),
+          e.formLabel(), e.builtInLabel()));
+    }
+    if (!comparison.unreadableLabels().isEmpty()) {
+      out.println("Labels that cannot be told apart in the form's markup (left empty):");
+      comparison.unreadableLabels().forEach(e -> out.printf("  %s=%s%s%n", e.field(), e.code(),
+          e.builtInLabel().isEmpty() ? " (not in the built-in catalogue either: its echo cannot be checked)" : ""));
+    }
+    if (!form.hasField("codegeo") && form.fields().stream().noneMatch(f -> f.startsWith("zone-"))) {
       out.println("(the form lists no zone codes: zones are not checked)");
     }
   }

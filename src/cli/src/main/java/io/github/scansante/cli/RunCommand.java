@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Extract the plan's tables into verified CSV files. Exits 0 when the pass completed, even if some combinations were dead-lettered.")
+    description = "Extract the plan's tables into verified CSV files. Exits 0 when the pass completed, even if some combinations were dead-lettered; 4 when it stopped because none of its first answers could be verified.")
 class RunCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
@@ -17,6 +17,6 @@ class RunCommand implements Callable<Integer> {
     var overrides = options.overrides();
     RunSummary summary = PipelineMain.runOnce(overrides, Trigger.CLI);
     System.out.println(summary.oneLine());
-    return 0;
+    return ExitCodes.OK;
   }
 }

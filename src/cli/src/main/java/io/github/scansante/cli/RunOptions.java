@@ -1,43 +1,48 @@
 package io.github.scansante.cli;
 
 import io.github.scansante.catalogue.Catalogue;
-import io.github.scansante.database.PostgresConnection;
-import io.github.scansante.output.CsvDialect;
-import io.github.scansante.plan.PlanException;
+import io.github.scansante.config.InvalidSettingException;
+import io.github.scansante.config.PlanSettings;
+import io.github.scansante.config.PropertyValues;
+import io.github.scansante.config.Settings;
+import io.github.scansante.config.SettingsSource;
+import io.github.scansante.config.SiteSettings;
+import io.github.scansante.text.UserText;
 import io.github.scansante.plan.Planner;
-import io.github.scansante.plan.YearRange;
-import io.github.scansante.run.RefreshPolicy;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
  * The options shared by {@code run} and {@code serve}. Each set option becomes an override of the
- * matching key of application.properties; an unset one leaves the file's value in force.
+ * matching key of application.properties; an unset one leaves the file's value in force. Every
+ * value is checked, with the file's, before anything starts.
  */
 public class RunOptions {
 
   @Option(names = "--site", paramLabel = "URL", description = "Base URL of the site (default from site.url: https://www.scansante.fr).")
   String site;
 
-  @Option(names = "--plan", paramLabel = "P", description = "strategic, france, departments, full, or a CSV plan file (default strategic).")
+  @Option(names = "--plan", paramLabel = "P", description = "strategic, france, departments, full, or a CSV plan file (default plan.name: strategic).")
   String plan;
 
   @Option(names = "--years", paramLabel = "A-B", description = "Only these years, e.g. 2015-2024 or 2024.")
   String years;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default donnees_scansante).")
+  @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default output.dir: donnees_scansante).")
   String output;
 
-  @Option(names = "--delay", paramLabel = "D", description = "Time between request starts: 2s, 500ms, 1m; 0 = no throttle (default 2s).")
+  @Option(names = "--delay", paramLabel = "D", description = "Time between request starts: 2s, 500ms, 1m; 0 = no throttle (default 2s). Under 2s for a site that is not on this machine needs --unsafe-delay.")
   String delay;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Stop after N combinations.")
+  @Option(names = "--unsafe-delay", description = "Confirm a delay under 2s for a site that is not on this machine: only with its operator's agreement.")
+  boolean unsafeDelay;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Stop after N combinations (1 or more; leave it out for the whole plan).")
   Long limit;
 
   @Option(names = "--refresh", paramLabel = "MODE", description = "all (default for run) or changed (skip frozen years already verified).")
@@ -55,102 +60,106 @@ public class RunOptions {
 
   /** Checks every value and returns the property overrides; bad input is a {@link UsageException}. */
   Map<String, String> overrides() {
-    Map<String, String> o = new LinkedHashMap<>();
-    settings.forEach((key, value) -> {
-      if (!key.startsWith("camel.") && !Defaults.has(key)) {
-        throw new UsageException("--set " + key + ": no such key in application.properties");
-      }
-      o.put(key, value);
-    });
+    Map<String, String> o = new LinkedHashMap<>(settings);
+    Map<String, String> options = new LinkedHashMap<>();
     if (site != null) {
-      o.put("site.url", checkSite(site));
+      o.put("site.url", SiteSettings.baseUrl("--site", site));
     }
     if (years != null) {
-      o.put("plan.years", years);
+      put(o, options, "plan.years", years, "--years");
     }
     if (plan != null) {
-      o.put("plan.name", plan);
+      put(o, options, "plan.name", plan, "--plan");
     }
     if (limit != null) {
-      if (limit < 0) {
-        throw new UsageException("--limit must be 0 or more, not " + limit);
-      }
-      o.put("plan.limit", limit.toString());
+      put(o, options, "plan.limit", checkLimit(limit).toString(), "--limit");
     }
     if (delay != null) {
       long millis = Durations.toMillis(delay, "--delay");
-      o.put("throttle.disabled", Boolean.toString(millis == 0));
+      put(o, options, "throttle.disabled", Boolean.toString(millis == 0), "--delay");
       if (millis > 0) {
-        o.put("throttle.period-ms", Long.toString(millis));
+        put(o, options, "throttle.period-ms", Long.toString(millis), "--delay");
       }
+    }
+    if (unsafeDelay) {
+      o.put("throttle.unsafe-delay", "true");
     }
     if (refresh != null) {
-      try {
-        o.put("output.refresh", RefreshPolicy.parseMode(refresh).name().toLowerCase(java.util.Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--" + e.getMessage());
-      }
+      put(o, options, "output.refresh", refresh.strip().toLowerCase(Locale.ROOT), "--refresh");
     }
     if (output != null) {
-      o.put("output.dir", checkOutput(output));
+      put(o, options, "output.dir", checkOutput(output), "--output");
     }
-    databaseOverrides(database, csvDialect).forEach(o::put);
-    checkPlan(plan == null ? "strategic" : plan, years);
+    putDatabase(o, options, database, csvDialect);
+    Settings checked = settings(o, options);
+    checked.checkPoliteness();
+    checkPlan(checked.plan());
     return o;
   }
 
-  /** The overrides of {@code --database} and {@code --csv-dialect}, checked; null = not given. */
-  static Map<String, String> databaseOverrides(String database, String csvDialect) {
-    Map<String, String> o = new LinkedHashMap<>();
-    if (database != null) {
-      try {
-        PostgresConnection.check(database);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--database: " + e.getMessage());
+  /** The settings with these overrides, each checked; a bad value set by an option names the option. */
+  static Settings settings(Map<String, String> overrides, Map<String, String> optionOfKey) {
+    PropertyValues values = SettingsSource.standalone(overrides);
+    for (String key : overrides.keySet()) {
+      if (!key.startsWith("camel.") && !values.keys().contains(key)) {
+        throw new UsageException("--set " + UserText.clip(key) + ": no such key in application.properties");
       }
-      o.put("database.url", database);
+    }
+    try {
+      return Settings.read(values);
+    } catch (InvalidSettingException e) {
+      String option = optionOfKey.get(e.key());
+      throw option == null ? e : new UsageException(option + ": " + e.getMessage());
+    }
+  }
+
+  static Settings settings(Map<String, String> overrides) {
+    return settings(overrides, Map.of());
+  }
+
+  /** The overrides of {@code --database} and {@code --csv-dialect} (null: not given), checked with the settings. */
+  static void putDatabase(Map<String, String> overrides, Map<String, String> options, String database, String csvDialect) {
+    if (database != null) {
+      put(overrides, options, "database.url", database, "--database");
     }
     if (csvDialect != null) {
-      try {
-        o.put("output.csv-dialect", CsvDialect.parse(csvDialect).label());
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--" + e.getMessage());
-      }
+      put(overrides, options, "output.csv-dialect", csvDialect, "--csv-dialect");
     }
-    return o;
   }
 
-  static String checkSite(String url) {
-    try {
-      URI uri = new URI(url);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-          || (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) || uri.getRawQuery() != null) {
-        throw new URISyntaxException(url, "not a base URL");
-      }
-      return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    } catch (URISyntaxException e) {
-      throw new UsageException("--site must be a base http(s) URL such as https://www.scansante.fr, not '" + url + "'");
+    private static void put(Map<String, String> overrides, Map<String, String> options, String key, String value, String option) {
+    overrides.put(key, value);
+    options.put(key, option);
+  }
+
+  /** The property's 0 means the whole plan; on the command line that is said by leaving --limit out. */
+  static Long checkLimit(Long limit) {
+    if (limit < 1) {
+      throw new UsageException("--limit must be 1 or more, not " + limit + "; leave it out to run the whole plan");
     }
+    return limit;
   }
 
   static String checkOutput(String dir) {
-    Path path = Path.of(dir);
+    if (dir.isBlank()) {
+      throw new UsageException("the output folder is empty; give a folder with --output DIR");
+    }
+    Path path;
     try {
+      path = Path.of(dir);
       Files.createDirectories(path);
-    } catch (IOException | SecurityException e) {
-      throw new UsageException("cannot create the output folder " + dir + " (" + e.getMessage() + ")");
+    } catch (IOException | RuntimeException e) {
+      throw new UsageException("cannot create the output folder " + UserText.clip(dir) + " (" + UserMessages.cause(e)
+          + "); choose another with --output");
     }
     if (!Files.isDirectory(path) || !Files.isWritable(path)) {
-      throw new UsageException("the output folder " + dir + " is not writable");
+      throw new UsageException("the output folder " + UserText.clip(dir) + " is not writable; choose another with --output");
     }
     return dir;
   }
 
-  static void checkPlan(String plan, String years) {
-    try {
-      new Planner(Catalogue.builtIn()).plan(plan, YearRange.parse(years), 0);
-    } catch (PlanException e) {
-      throw new UsageException(e.getMessage());
-    }
+  /** A plan that does not exist, cannot be read or selects nothing is refused before anything starts. */
+  static void checkPlan(PlanSettings plan) {
+    new Planner(Catalogue.builtIn()).check(plan.name(), plan.years());
   }
 }

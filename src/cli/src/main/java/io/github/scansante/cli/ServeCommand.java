@@ -1,5 +1,6 @@
 package io.github.scansante.cli;
 
+import io.github.scansante.config.Settings;
 import io.github.scansante.ops.ExtractionControl;
 import io.github.scansante.ops.JmxCredentials;
 import io.github.scansante.ops.LoopbackJmxConnector;
@@ -15,7 +16,6 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.ManagementAgent;
-import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -27,7 +27,6 @@ import picocli.CommandLine.Option;
 class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-  private static final int MAX_PORT = 65_535;
   static final String JMX_PASSWORD_FILE = "jmx.password";
 
   @Mixin RunOptions options;
@@ -42,7 +41,7 @@ class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--jmx-password-file", paramLabel = "FILE", description = "JMX users, one 'user password' a line"
       + " (the JDK's format), readable by its owner only; user monitor is read-only. Default: generated in the"
-      + " output's .scansante/jmx.password.")
+      + " output's .scansante/jmx.password (jmx.password-file).")
   Path jmxPasswordFile;
 
   @Option(names = "--for", paramLabel = "D", description = "Stop after this long (e.g. 1h); default: until stopped.")
@@ -54,32 +53,34 @@ class ServeCommand implements Callable<Integer> {
     overrides.put("schedule.enabled", "true");
     http.addTo(overrides);
     if (cron != null) {
-      if (!CronExpression.isValidExpression(cron)) {
-        throw new UsageException("--cron '" + cron + "' is not a Quartz cron expression (seconds first, e.g. '0 0 3 ? * MON')");
-      }
       overrides.put("schedule.cron", cron);
+    }
+    if (jmxPort != null) {
+      overrides.put("jmx.port", jmxPort.toString());
+    }
+    if (jmxPasswordFile != null) {
+      overrides.put("jmx.password-file", jmxPasswordFile.toString());
     }
     if (lifetime != null) {
       overrides.put("camel.main.duration-max-seconds", Long.toString(Math.max(1, Durations.toMillis(lifetime, "--for") / 1000)));
     }
-    int port = jmxPort != null ? jmxPort : Integer.parseInt(Defaults.get("jmx.port"));
-    if (port < 1 || port > MAX_PORT) {
-      throw new UsageException("--jmx-port must be between 1 and " + MAX_PORT + ", not " + port);
-    }
-    JmxCredentials users = jmxUsers(overrides);
+    Settings settings = RunOptions.settings(overrides,
+        Map.of("schedule.cron", "--cron", "jmx.port", "--jmx-port", "jmx.password-file", "--jmx-password-file"));
+    JmxCredentials users = jmxUsers(settings);
+    int port = settings.schedule().jmxPort();
     Main main = PipelineMain.create(overrides);
     main.addMainListener(new JmxExposure(port, users));
     main.run();
-    return 0;
+    return ExitCodes.OK;
   }
 
   /** The users of the JMX connector: the file given, or the state folder's, created on first use. */
-  private JmxCredentials jmxUsers(Map<String, String> overrides) {
+  private static JmxCredentials jmxUsers(Settings settings) {
     try {
-      if (jmxPasswordFile != null) {
-        return JmxCredentials.read(jmxPasswordFile);
+      if (settings.schedule().jmxPasswordFile().isPresent()) {
+        return JmxCredentials.read(settings.schedule().jmxPasswordFile().get());
       }
-      Path output = Path.of(overrides.getOrDefault("output.dir", Defaults.get("output.dir")));
+      Path output = Path.of(settings.output().dir());
       Path generated = output.resolve(RunJournal.STATE_DIR).resolve(JMX_PASSWORD_FILE);
       JmxCredentials users = JmxCredentials.generatedIn(generated);
       System.out.println("JMX users and passwords: " + generated + " (" + JmxCredentials.MONITOR + " reads, "

@@ -26,20 +26,20 @@ class CommandLineTest {
   @CsvSource(delimiter = '|', textBlock = """
       run --plan everything                       | unknown plan 'everything'
       run --delay fast                            | --delay must be a duration
-      run --site ftp://example.org                | --site must be a base http(s) URL
-      run --site https://www.scansante.fr/x?y=1   | --site must be a base http(s) URL
-      run --years 2024-2015                       | ends before it starts
-      run --limit -3                              | --limit must be 0 or more
-      run --refresh sometimes                     | refresh must be 'changed' or 'all'
+      run --site ftp://example.org                | --site = 'ftp://example.org' is not allowed; use a base http or https URL
+      run --site https://www.scansante.fr/x?y=1   | --site = 'https://www.scansante.fr/x?y=1' is not allowed
+      run --years 2024-2015                       | --years: plan.years = '2024-2015' is not allowed; use a year or a range such as 2015-2024, earlier year first
+      run --limit -3                              | --limit must be 1 or more, not -3
+      run --refresh sometimes                     | --refresh: output.refresh = 'sometimes' is not allowed; use all or changed
       run --set no.such.key=1                     | no such key in application.properties
       run --whatever                              | Unknown option: '--whatever'
       run --database mysql://db.example.org/x     | --database: the database URL must look like jdbc:postgresql://
       run --database jdbc:postgresql://db:5432/x?user=u&password=p | --database: the database URL must not carry the password
-      run --csv-dialect tsv                       | --csv-dialect must be standard or excel-fr
-      serve --cron nonsense                       | is not a Quartz cron expression
-      serve --jmx-port 70000                      | --jmx-port must be between 1 and 65535
+      run --csv-dialect tsv                       | --csv-dialect: output.csv-dialect = 'tsv' is not allowed; use standard or excel-fr
+      serve --cron nonsense                       | --cron: schedule.cron = 'nonsense' is not allowed; use a Quartz cron expression
+      serve --jmx-port 70000                      | --jmx-port: jmx.port = '70000' is not allowed; use a whole number from 1 to 65535
       simulate --faults 503:sometimes             | 503:sometimes
-      plan --plan nowhere.csv                     | unknown plan 'nowhere.csv'
+      plan --plan nowhere.csv                     | no such plan file: nowhere.csv
       """)
   void bad_input_gets_one_clear_line_and_exit_code_2(String args, String expected) {
     Cli.Result r = Cli.execute(args.trim().split("\\s+"));

@@ -34,10 +34,10 @@ class InputBoundsTest {
 
   @Test
   void parse_refuses_a_file_larger_than_the_cap(@TempDir Path dir) throws Exception {
-    System.setProperty("page.max-bytes", "1000");
-    Path page = Files.write(dir.resolve("big.html"), new byte[1001]);
+    System.setProperty("page.max-bytes", "2000");
+    Path page = Files.write(dir.resolve("big.html"), new byte[2001]);
     assertOneLine(Cli.execute("parse", page.toString()), 2,
-        "scansante: " + page + " is larger than 1000 bytes (page.max-bytes): not a saved results page");
+        "scansante: " + page + " is larger than 2000 bytes (page.max-bytes): not a saved results page");
   }
 
   @Test
@@ -50,7 +50,7 @@ class InputBoundsTest {
   @Test
   void parse_of_a_folder_says_so(@TempDir Path dir) {
     assertOneLine(Cli.execute("parse", dir.toString()), 2,
-        "scansante: " + dir + " is a folder: give the path of a saved results page");
+        "scansante: " + dir + " is a folder; give the path of a results page saved from the site");
   }
 
   @Test

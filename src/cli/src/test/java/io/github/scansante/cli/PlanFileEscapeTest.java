@@ -45,7 +45,7 @@ class PlanFileEscapeTest {
           : List.of("plan", "--plan", plan.toString());
       Cli.Result r = Cli.execute(args.toArray(String[]::new));
       assertEquals(2, r.exitCode(), command + ": " + r.err());
-      assertEquals("scansante: " + plan + " line 2: " + column + " '" + code + "' is not a short alphanumeric code",
+      assertEquals("scansante: " + plan + " line 2: " + column + " '" + code + "' is not a code of 1 to 16 letters or digits",
           r.err().strip());
     }
     try (Stream<Path> left = Files.walk(dir)) {

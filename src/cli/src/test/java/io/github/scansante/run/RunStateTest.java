@@ -3,7 +3,6 @@ package io.github.scansante.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.scansante.PipelineConfiguration;
 import io.github.scansante.cli.PipelineMain;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.replica.ReplicaConfig;
@@ -38,7 +37,7 @@ class RunStateTest extends CamelMainTestSupport {
 
   @Override
   protected void configure(MainConfigurationProperties configuration) {
-    configuration.addConfiguration(PipelineConfiguration.class);
+    PipelineMain.addConfigurations(configuration);
   }
 
   @Override

@@ -2,10 +2,6 @@ package io.github.scansante.service;
 
 import io.github.scansante.cli.Cli;
 import io.github.scansante.ops.JmxCredentials;
-import io.github.scansante.run.RunJournal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,10 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -25,7 +27,10 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
-/** {@code serve --http-port} in this JVM, with an HTTP client for it; stopped through JMX. */
+/**
+ * {@code serve --http-port} in this JVM, with an HTTP client for it; stopped through JMX, logged in as
+ * the control user of a password file of its own.
+ */
 final class Serve implements AutoCloseable {
 
   /** Generous: a loaded 2-core machine has taken over a minute to start serve. */
@@ -36,30 +41,30 @@ final class Serve implements AutoCloseable {
   final int httpPort;
   final int jmxPort;
   private final CompletableFuture<Cli.Result> result;
+  private final String controlPassword;
   private JMXConnector jmx;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private final Path output;
-
-  private Serve(int httpPort, int jmxPort, Path output, CompletableFuture<Cli.Result> result) {
-    this.output = output;
+  private Serve(int httpPort, int jmxPort, String controlPassword, CompletableFuture<Cli.Result> result) {
     this.httpPort = httpPort;
     this.jmxPort = jmxPort;
+    this.controlPassword = controlPassword;
     this.result = result;
   }
 
   static Serve start(String... options) throws Exception {
     int http = freePort();
     int jmx = freePort();
+    String control = randomPassword();
+    Path passwords = passwordFile(control);
     List<String> args = new ArrayList<>(List.of("serve", "--http-port", Integer.toString(http), "--jmx-port",
-        Integer.toString(jmx), "--cron", NEVER, "--for", "300s"));
+        Integer.toString(jmx), "--jmx-password-file", passwords.toString(), "--cron", NEVER, "--for", "300s"));
     args.addAll(List.of(options));
-    Path output = Path.of(args.get(args.indexOf("--output") + 1));
-    Serve serve = new Serve(http, jmx, output, CompletableFuture.supplyAsync(() -> Cli.execute(args.toArray(String[]::new))));
+    Serve serve = new Serve(http, jmx, control, CompletableFuture.supplyAsync(() -> Cli.execute(args.toArray(String[]::new))));
     try {
       serve.await("the HTTP server", () -> serve.answers("/observe/health"));
       serve.await("the JMX connector", serve::connectJmx);
-    } catch (AssertionError | InterruptedException e) {
+    } catch (Exception | AssertionError e) {
       // Do not leave it running: it would hold the command line's lock until its lifetime ends.
       if (serve.jmx != null || serve.connectJmx()) {
         serve.stop();
@@ -112,14 +117,10 @@ final class Serve implements AutoCloseable {
     }
   }
 
-  /** Logs in as the control user of the password file serve generated in the output's state folder. */
   private boolean connectJmx() {
-    Path passwords = output.resolve(RunJournal.STATE_DIR).resolve("jmx.password");
     try {
-      String control = Files.readAllLines(passwords).stream().filter(l -> l.startsWith(JmxCredentials.CONTROL + " "))
-          .findFirst().orElseThrow(() -> new IOException("no control user yet")).split(" ")[1];
       jmx = JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"),
-          Map.of(JMXConnector.CREDENTIALS, new String[] {JmxCredentials.CONTROL, control}));
+          Map.of(JMXConnector.CREDENTIALS, new String[] {JmxCredentials.CONTROL, controlPassword}));
       return true;
     } catch (IOException notYet) {
       return false;
@@ -140,6 +141,22 @@ final class Serve implements AutoCloseable {
   @Override
   public void close() throws Exception {
     stop();
+  }
+
+  /** Readable by its owner only, as serve requires; a monitor line too, as in the file serve generates. */
+  private static Path passwordFile(String control) throws IOException {
+    Path dir = Files.createTempDirectory("serve-jmx");
+    dir.toFile().deleteOnExit();
+    Path file = Files.createFile(dir.resolve("jmx.password"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    file.toFile().deleteOnExit();
+    Files.writeString(file, JmxCredentials.MONITOR + " " + randomPassword() + "\n" + JmxCredentials.CONTROL + " " + control + "\n");
+    return file;
+  }
+
+  private static String randomPassword() {
+    byte[] bytes = new byte[16];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   private static int freePort() throws IOException {

@@ -3,7 +3,6 @@ package io.github.scansante.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.scansante.PipelineConfiguration;
 import io.github.scansante.cli.PipelineMain;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
@@ -45,7 +44,7 @@ class SpacingFromLandingTest extends CamelMainTestSupport {
 
   @Override
   protected void configure(MainConfigurationProperties configuration) {
-    configuration.addConfiguration(PipelineConfiguration.class);
+    PipelineMain.addConfigurations(configuration);
   }
 
   @Override

@@ -8,8 +8,8 @@ import org.apache.camel.Exchange;
 
 /**
  * One combination on its way through the routes, carried as the exchange property {@link #PROPERTY}:
- * what was asked, the request sent for it, the failed attempts, the page that came back, what it was
- * judged to be and the file it became. The routes test the booleans it exposes.
+ * what was asked, the request sent for it, the failed attempts, the bytes and the page that came back,
+ * what it was judged to be and the file it became. The routes test the booleans it exposes.
  */
 public final class CombinationWork {
 
@@ -18,6 +18,7 @@ public final class CombinationWork {
   private final Combination combination;
   private String url = "";
   private int failedAttempts;
+  private byte[] responseBody;
   private ResultPage page;
   private Verdict verdict;
   private String file = "";
@@ -55,6 +56,16 @@ public final class CombinationWork {
 
   public void attemptFailed() {
     failedAttempts++;
+  }
+
+  /** The answer's bytes as received, before any reading: the evidence kept when it is rejected. */
+  public void received(byte[] body) {
+    this.responseBody = body;
+  }
+
+  /** Null until an answer came back. */
+  public byte[] responseBody() {
+    return responseBody;
   }
 
   public void judged(ResultPage page, Verdict verdict) {

@@ -8,14 +8,18 @@ public enum Outcome {
   EMPTY,
   /** The site refused the query, or the form does not offer one of its codes. */
   REFUSED,
-  /** The criteria echo does not restate what was asked: the table cannot be trusted. */
+  /** The grouping line of the criteria echo is blank: the site ignored the grouping and sent the unfiltered table. */
   GROUPING_NOT_APPLIED,
   /** The answer is not a page we can read safely (garbage, wrong type, oversize, bad table). */
   MALFORMED,
   /** Transport failures (I/O, 5xx, 429) outlived the retries. */
   FAILED,
   /** Skipped by an incremental refresh: a frozen year already written and verified. */
-  UNCHANGED;
+  UNCHANGED,
+  /** The criteria echo names another year, zone, category or grouping than asked, or lacks its line. */
+  ECHO_MISMATCH,
+  /** Not requested: the site kept ignoring this grouping field or refusing this code in this run. */
+  SKIPPED;
 
   /** The name used in manifests and logs, e.g. {@code grouping-not-applied}. */
   public String label() {

@@ -39,8 +39,9 @@ public final class PageClassifier {
    * {@link Outcome#REFUSED} without a data table but with the site's notice, {@link
    * Outcome#MALFORMED} without either (the site's refusal always says so: a silent page is a broken
    * one) or when the table lacks its closing Total row (a cut-short body), {@link Outcome#EMPTY}
-   * when it holds only the Total, {@link Outcome#GROUPING_NOT_APPLIED} when the echo does not
-   * restate the request, else {@link Outcome#DATA}.
+   * when it holds only the Total, {@link Outcome#GROUPING_NOT_APPLIED} when the grouping line is
+   * blank (the site ignored the grouping), {@link Outcome#ECHO_MISMATCH} when the echo names
+   * something else than asked or lacks a line, else {@link Outcome#DATA}.
    */
   public Verdict classify(ResultPage page, ExpectedEcho expected) {
     if (!page.hasDataTable()) {
@@ -55,7 +56,6 @@ public final class PageClassifier {
       return new Verdict(Outcome.EMPTY, "only the Total row");
     }
     return echoMismatch(page.criteria(), expected)
-        .map(reason -> new Verdict(Outcome.GROUPING_NOT_APPLIED, reason))
         .orElseGet(() -> new Verdict(Outcome.DATA, page.establishments().size() + " establishments"));
   }
 
@@ -75,17 +75,21 @@ public final class PageClassifier {
   }
 
   /** The first way the echo fails to restate the request, in the order the site prints it. */
-  private Optional<String> echoMismatch(List<String> criteria, ExpectedEcho expected) {
-    return yearMismatch(criteria, expected.year())
-        .or(() -> labelMismatch(criteria, zonePrefix, "zone", expected.zoneLabel()))
-        .or(() -> labelMismatch(criteria, basePrefix, "base", expected.baseLabel()))
+  private Optional<Verdict> echoMismatch(List<String> criteria, ExpectedEcho expected) {
+    return yearMismatch(criteria, expected.year()).map(PageClassifier::mismatch)
+        .or(() -> labelMismatch(criteria, zonePrefix, "zone", expected.zoneLabel()).map(PageClassifier::mismatch))
+        .or(() -> labelMismatch(criteria, basePrefix, "base", expected.baseLabel()).map(PageClassifier::mismatch))
         .or(() -> groupingMismatch(criteria, expected.groupingLabel()));
+  }
+
+  private static Verdict mismatch(String reason) {
+    return new Verdict(Outcome.ECHO_MISMATCH, reason);
   }
 
   private Optional<String> yearMismatch(List<String> criteria, String year) {
     Optional<String> line = EchoText.line(criteria, yearPrefix);
     if (line.isEmpty()) {
-      return Optional.of(missing("year", yearPrefix, year));
+      return Optional.of(missing(criteria, "year", yearPrefix, year));
     }
     String value = EchoText.value(line.get());
     String wanted = EchoText.normalize(year);
@@ -101,29 +105,29 @@ public final class PageClassifier {
       List<String> criteria, String prefix, String what, String label) {
     Optional<String> line = EchoText.line(criteria, prefix);
     if (line.isEmpty()) {
-      return Optional.of(missing(what, prefix, label));
+      return Optional.of(missing(criteria, what, prefix, label));
     }
-    return EchoText.value(line.get()).equals(EchoText.normalize(label))
+    return EchoText.sameWords(EchoText.value(line.get()), label)
         ? Optional.empty()
         : Optional.of(differs(what, line.get(), label));
   }
 
-  private Optional<String> groupingMismatch(List<String> criteria, String label) {
+  private Optional<Verdict> groupingMismatch(List<String> criteria, String label) {
     Optional<String> line = EchoText.line(criteria, groupingPrefix);
     boolean blank =
         line.isEmpty()
             ? criteria.stream().anyMatch(String::isBlank)
             : EchoText.value(line.get()).isEmpty();
     if (blank) {
-      return Optional.of(
-          "grouping line is blank: the server ignored the grouping (expected '" + label + "')");
+      return Optional.of(new Verdict(Outcome.GROUPING_NOT_APPLIED,
+          "grouping line is blank: the server ignored the grouping (expected '" + label + "')"));
     }
     if (line.isEmpty()) {
-      return Optional.of(missing("grouping", groupingPrefix, label));
+      return Optional.of(mismatch(missing(criteria, "grouping", groupingPrefix, label)));
     }
-    return restatesGrouping(EchoText.value(line.get()), EchoText.normalize(label))
+    return restatesGrouping(EchoText.value(line.get()), label)
         ? Optional.empty()
-        : Optional.of(differs("grouping", line.get(), label));
+        : Optional.of(mismatch(differs("grouping", line.get(), label)));
   }
 
   /**
@@ -132,15 +136,32 @@ public final class PageClassifier {
    * precedes the label there is "X - ", not a colon.
    */
   private static boolean restatesGrouping(String value, String label) {
-    if (value.equals(label)) {
+    if (EchoText.sameWords(value, label)) {
       return true;
     }
-    return value.endsWith(label)
-        && value.substring(0, value.length() - label.length()).stripTrailing().endsWith(":");
+    for (int colon = value.indexOf(':'); colon >= 0; colon = value.indexOf(':', colon + 1)) {
+      if (EchoText.sameWords(value.substring(colon + 1), label)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static String missing(String what, String prefix, String expected) {
-    return "no " + what + " line (prefix '" + prefix + "') in the criteria echo; expected '" + expected + "'";
+  /**
+   * No line has the expected caption: quote the line that restates the label under another
+   * caption, if one does (the site reworded its echo), else every line, so that the user sees
+   * what the site said.
+   */
+  private static String missing(List<String> criteria, String what, String prefix, String expected) {
+    String wanted = EchoText.words(expected);
+    Optional<String> elsewhere = criteria.stream()
+        .filter(line -> !wanted.isEmpty() && (" " + EchoText.words(line) + " ").contains(" " + wanted + " "))
+        .findFirst();
+    return elsewhere
+        .map(line -> "no " + what + " line (prefix '" + prefix + "') in the criteria echo; the line '" + line
+            + "' restates '" + expected + "' under another caption")
+        .orElseGet(() -> "no " + what + " line (prefix '" + prefix + "') in the criteria echo "
+            + criteria.stream().map(l -> "'" + l + "'").toList() + "; expected '" + expected + "'");
   }
 
   private static String differs(String what, String line, String expected) {

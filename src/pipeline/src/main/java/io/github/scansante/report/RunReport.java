@@ -27,7 +27,8 @@ public final class RunReport {
   static final String TEMPLATE = "report/report-template.html";
   static final String TITLE = "ScanSanté MCO — extraction report";
   /** Not written, and not because the site had nothing to report. */
-  private static final Set<Outcome> PROBLEMS = EnumSet.of(Outcome.REFUSED, Outcome.GROUPING_NOT_APPLIED, Outcome.MALFORMED, Outcome.FAILED);
+  private static final Set<Outcome> PROBLEMS = EnumSet.of(Outcome.REFUSED, Outcome.GROUPING_NOT_APPLIED,
+      Outcome.ECHO_MISMATCH, Outcome.MALFORMED, Outcome.FAILED, Outcome.SKIPPED);
   private static final double PERCENT = 100;
   /** French grouping (a narrow space between thousands), as in the charts and the site. */
   private static final Locale NUMBERS = Locale.FRANCE;
@@ -70,7 +71,7 @@ public final class RunReport {
     int problems = PROBLEMS.stream().mapToInt(o -> totals.getOrDefault(o, 0)).sum();
     return tile("Combinations", String.format(NUMBERS, "%,d", combinations), "in run-manifest.csv", "")
         + tile("Tables on disk", String.format(NUMBERS, "%,d", onDisk), "data or unchanged", "")
-        + tile("Not written", String.format(NUMBERS, "%,d", problems), "refused, ignored grouping, malformed or failed",
+        + tile("Not written", String.format(NUMBERS, "%,d", problems), "refused, ignored grouping, echo mismatch, malformed, failed or skipped",
             problems > 0 ? " warn" : "")
         + tile("Master rows", String.format(NUMBERS, "%,d", summary.rows()),
             String.format(NUMBERS, "%.1f %% of count cells masked", summary.maskedShare() * PERCENT), "");

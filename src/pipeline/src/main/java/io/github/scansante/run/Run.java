@@ -17,8 +17,9 @@ import org.apache.hc.client5.http.cookie.CookieStore;
 /**
  * Everything that belongs to one run, from its beginning to its end, carried on the exchanges of its
  * pass as the property {@link #PROPERTY}: its identity and trigger, what it was asked to do, the
- * catalogue in force, the refresh baseline, the journal it writes, its progress, the circuit state
- * and the session cookies. Nothing of it outlives the run.
+ * catalogue in force, the refresh baseline, the journal it writes, its progress, the circuit state,
+ * the session cookies, what it has learnt of the site's answers (verified or not, ignored or refused)
+ * and the evidence it kept. Nothing of it outlives the run.
  */
 public final class Run implements SiteSession {
 
@@ -33,6 +34,9 @@ public final class Run implements SiteSession {
   private final Progress progress;
   private final SiteCircuit circuit;
   private final BasicCookieStore cookies = new BasicCookieStore();
+  private final VerificationWatch.Tally verification = new VerificationWatch.Tally();
+  private final FutileRequests.Memory futileRequests = new FutileRequests.Memory();
+  private final DiagnosisFolder.Kept diagnosis = new DiagnosisFolder.Kept();
   private final CountDownLatch stopAsked = new CountDownLatch(1);
   private final AtomicReference<RuntimeException> ending = new AtomicReference<>();
   private final CountDownLatch ended = new CountDownLatch(1);
@@ -100,6 +104,21 @@ public final class Run implements SiteSession {
 
   public CookieStore cookies() {
     return cookies;
+  }
+
+  /** Whether any answer with a data table was verified yet; {@code verification.stopped} once the run gave up. */
+  public VerificationWatch.Tally verification() {
+    return verification;
+  }
+
+  /** The fields and codes the site ignored or refused in this run. */
+  FutileRequests.Memory futileRequests() {
+    return futileRequests;
+  }
+
+  /** The rejected answers kept as evidence in this run. */
+  DiagnosisFolder.Kept diagnosis() {
+    return diagnosis;
   }
 
   /** Journals a finished combination and counts it in the progress, unless the run was already closed. */

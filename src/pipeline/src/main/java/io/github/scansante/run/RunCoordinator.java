@@ -31,7 +31,7 @@ public final class RunCoordinator {
   private static final Logger LOG = LoggerFactory.getLogger(RunCoordinator.class);
 
   /** The runs this process makes: what they do, by trigger, and how their circuit behaves. */
-  public record Settings(String site, String planName, YearRange years, long limit, Path outputDir,
+  public record Runs(String site, String planName, YearRange years, long limit, Path outputDir,
       RefreshPolicy.Mode cliRefresh, RefreshPolicy.Mode scheduledRefresh, SiteCircuit.Settings circuit) {
 
     RunDefinition definition(Trigger trigger) {
@@ -39,7 +39,7 @@ public final class RunCoordinator {
     }
   }
 
-  private final Settings settings;
+  private final Runs runs;
   private final Planner planner;
   private final Catalogue builtIn;
   private final RunJournal journal;
@@ -50,9 +50,9 @@ public final class RunCoordinator {
   private volatile RunSummary lastSummary;
   private volatile boolean stopping;
 
-  public RunCoordinator(Settings settings, Planner planner, Catalogue builtIn, RunJournal journal, RefreshPolicy refresh,
+  public RunCoordinator(Runs runs, Planner planner, Catalogue builtIn, RunJournal journal, RefreshPolicy refresh,
       Supplier<Progress> progress, Clock clock) {
-    this.settings = settings;
+    this.runs = runs;
     this.planner = planner;
     this.builtIn = builtIn;
     this.journal = journal;
@@ -70,10 +70,10 @@ public final class RunCoordinator {
     if (stopping) {
       throw RunInProgressException.stopping();
     }
-    RunDefinition definition = settings.definition(trigger);
+    RunDefinition definition = runs.definition(trigger);
     RunInfo info = journal.open(trigger.label(), definition.plan(), clock.instant());
     Run run = new Run(info, trigger, definition, new SiteCatalogue(builtIn), refresh.baseline(definition.refresh()),
-        journal, progress.get(), settings.circuit(), clock);
+        journal, progress.get(), runs.circuit(), clock);
     active.set(run);
     LOG.info("Run {} started by {} on plan {}", run.id(), trigger.label(), definition.plan());
     return run;
@@ -196,9 +196,9 @@ public final class RunCoordinator {
     return run == null ? "" : run.progress().done() + "/" + run.progress().total();
   }
 
-  /** The progress of the run in progress, if any (read-only use: the status page and the meters). */
-  public java.util.Optional<Progress> currentProgress() {
-    return java.util.Optional.ofNullable(active.get()).map(Run::progress);
+  /** The progress of the run in progress (done, total, rate, ETA), for read-only display. */
+  public Optional<Progress> currentProgress() {
+    return Optional.ofNullable(active.get()).map(Run::progress);
   }
 
   public RunSummary lastSummary() {

@@ -8,7 +8,7 @@ public enum Trigger {
   DEMO(false),
   QUARTZ(true),
   JMX(true),
-  /** The status page's form (serve --http-port). */
+  /** The run form of serve's status page. */
   HTTP(true);
 
   private final boolean unattended;

@@ -1,6 +1,7 @@
 package io.github.scansante.service;
 
 import io.github.scansante.run.Progress;
+import java.util.function.ToLongFunction;
 import io.github.scansante.run.RunCoordinator;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.RunSummary;
@@ -54,17 +55,23 @@ public final class RunStatus {
     return coordinator.currentRunId();
   }
 
+  /** Combinations finished in the run in progress; 0 when none is running. */
   public long done() {
-    return coordinator.currentProgress().map(Progress::done).orElse(0L);
+    return ofCurrent(Progress::done);
   }
 
+  /** Combinations planned in the run in progress; 0 when none is running. */
   public long total() {
-    return coordinator.currentProgress().map(Progress::total).orElse(0L);
+    return ofCurrent(Progress::total);
   }
 
-  /** done/total, outcomes so far, rate and ETA of the run in progress. */
+  /** done/total, outcomes so far, rate and ETA of the run in progress; empty when none is running. */
   public String progressLine() {
     return coordinator.currentProgress().map(Progress::line).orElse("");
+  }
+
+  private long ofCurrent(ToLongFunction<Progress> value) {
+    return coordinator.currentProgress().map(value::applyAsLong).orElse(0L);
   }
 
   public Path outputDir() {

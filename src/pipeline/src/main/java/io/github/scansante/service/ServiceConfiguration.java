@@ -1,6 +1,7 @@
 package io.github.scansante.service;
 
 import io.github.scansante.run.RunCoordinator;
+import io.github.scansante.site.CircuitBreaker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -33,7 +34,6 @@ public class ServiceConfiguration implements CamelConfiguration {
   @PropertyInject("http.status.refresh-seconds") private int refreshSeconds;
   @PropertyInject("health.min-free-bytes") private long minFreeBytes;
   @PropertyInject("schedule.time-zone") private String timeZone;
-  @PropertyInject("circuit.failure-threshold") private int circuitThreshold;
 
   @Override
   public void configure(CamelContext context) {
@@ -41,11 +41,12 @@ public class ServiceConfiguration implements CamelConfiguration {
     Path output = Path.of(outputDir);
     ServiceMeters meters = registry.lookupByNameAndType("serviceMeters", ServiceMeters.class);
     RunCoordinator coordinator = registry.lookupByNameAndType("runCoordinator", RunCoordinator.class);
+    CircuitBreaker circuit = registry.lookupByNameAndType("circuitBreaker", CircuitBreaker.class);
 
-    SiteRequestWatch requests = new SiteRequestWatch(meters, Clock.systemUTC(), circuitThreshold);
+    SiteRequestWatch requests = new SiteRequestWatch(meters, Clock.systemUTC());
     context.getManagementStrategy().addEventNotifier(requests);
     RunStatus runs = new RunStatus(coordinator, output);
-    watchRuns(meters, runs);
+    watchRuns(meters, runs, circuit);
 
     for (HealthCheck check : healthChecks(requests, runs, output)) {
       registry.bind(check.getId() + "-check", check);
@@ -72,7 +73,9 @@ public class ServiceConfiguration implements CamelConfiguration {
     return List.of(new SiteAnsweredCheck(requests), new LastRunCompletedCheck(runs), new OutputWritableCheck(output, minFreeBytes));
   }
 
-  private static void watchRuns(ServiceMeters meters, RunStatus runs) {
+  private static void watchRuns(ServiceMeters meters, RunStatus runs, CircuitBreaker circuit) {
+    meters.count("circuit.openings", "Times the circuit breaker stopped requests to a site that looked down", circuit,
+        CircuitBreaker::openings);
     meters.gauge("run.in.progress", "1 while a run is in progress", null, runs, r -> r.running() ? 1 : 0);
     meters.gauge("run.combinations.done", "Combinations finished in the run in progress", null, runs,
         r -> r.running() ? r.done() : 0);

@@ -3,6 +3,7 @@ package io.github.scansante.service;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.run.ManifestRow;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -10,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 
@@ -24,7 +26,6 @@ public final class ServiceMeters {
   private final MeterRegistry registry;
   private final Map<Outcome, Counter> combinations = new EnumMap<>(Outcome.class);
   private final Counter retries;
-  private final Counter circuitOpenings;
 
   private ServiceMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -33,8 +34,6 @@ public final class ServiceMeters {
           .tag("outcome", o.label()).register(registry));
     }
     retries = Counter.builder(PREFIX + "retries").description("Requests to the site asked again after a failure").register(registry);
-    circuitOpenings = Counter.builder(PREFIX + "circuit.openings")
-        .description("Times the circuit breaker stopped requests to a site that looked down").register(registry);
   }
 
   /** The meters on the context's Prometheus registry, which is bound under Camel's name if absent. */
@@ -62,8 +61,10 @@ public final class ServiceMeters {
     retries.increment();
   }
 
-  void circuitOpened() {
-    circuitOpenings.increment();
+  /** A counter kept by the object it watches (read at each scrape). */
+  <T> void count(String name, String description, T source, ToLongFunction<T> value) {
+    FunctionCounter.builder(PREFIX + name, source, s -> value.applyAsLong(s)).description(description)
+        .register(registry);
   }
 
   <T> void gauge(String name, String description, String unit, T source, ToDoubleFunction<T> value) {

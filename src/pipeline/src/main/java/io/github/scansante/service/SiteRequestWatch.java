@@ -36,15 +36,11 @@ public final class SiteRequestWatch extends EventNotifierSupport {
 
   private final ServiceMeters meters;
   private final Clock clock;
-  private final int circuitThreshold;
   private volatile Attempt last;
-  private int consecutiveFailures;
 
-  /** {@code circuitThreshold}: consecutive failed attempts after which the run's circuit opens. */
-  public SiteRequestWatch(ServiceMeters meters, Clock clock, int circuitThreshold) {
+  public SiteRequestWatch(ServiceMeters meters, Clock clock) {
     this.meters = meters;
     this.clock = clock;
-    this.circuitThreshold = circuitThreshold;
     // Failed events stay on: Camel sends redelivery events only to notifiers that take them.
     setIgnoreCamelContextEvents(true);
     setIgnoreRouteEvents(true);
@@ -61,21 +57,10 @@ public final class SiteRequestWatch extends EventNotifierSupport {
   public void notify(CamelEvent event) {
     if (event instanceof ExchangeSentEvent sent && sent.getEndpoint() instanceof HttpEndpoint) {
       Optional<Integer> status = status(sent.getExchange());
-      Attempt attempt = new Attempt(clock.instant(), status);
-      last = attempt;
+      last = new Attempt(clock.instant(), status);
       meters.requestAnswered(status.map(String::valueOf).orElse(NO_ANSWER));
-      countCircuitOpening(attempt);
     } else if (event instanceof ExchangeRedeliveryEvent) {
       meters.retried();
-    }
-  }
-
-  /** The circuit opens when consecutive failed attempts reach the threshold; an answer closes it. */
-  private synchronized void countCircuitOpening(Attempt attempt) {
-    if (attempt.answered()) {
-      consecutiveFailures = 0;
-    } else if (++consecutiveFailures == circuitThreshold) {
-      meters.circuitOpened();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.scansante.site;
 
 import io.github.scansante.flow.CombinationWork;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,11 +9,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The fetch route's bookkeeping of the run's circuit: before a request (give up, or wait while the
  * site looks down), after an answer, and after a failure, which it counts and then lets go on to
- * the caller's error handler unchanged.
+ * the caller's error handler unchanged. It also counts the circuit's openings over all runs of the
+ * process, since each run has its own circuit.
  */
 public final class CircuitBreaker {
 
   private static final Logger LOG = LoggerFactory.getLogger(CircuitBreaker.class);
+
+  private final AtomicLong openings = new AtomicLong();
 
   public void beforeRequest(Exchange exchange) throws InterruptedException {
     SiteSession session = SiteSession.of(exchange);
@@ -34,7 +38,9 @@ public final class CircuitBreaker {
     Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     SiteSession session = SiteSession.of(exchange);
     String cause = RetryPolicy.describe(failure);
-    session.circuit().recordFailure(cause, RetryPolicy.isAnswer(failure), RetryPolicy.isTransient(failure));
+    if (session.circuit().recordFailure(cause, RetryPolicy.isAnswer(failure), RetryPolicy.isTransient(failure))) {
+      openings.incrementAndGet();
+    }
     CombinationWork work = CombinationWork.of(exchange);
     int attempt = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
     if (work != null) {
@@ -53,5 +59,10 @@ public final class CircuitBreaker {
     } catch (RuntimeException stopping) {
       exchange.setException(stopping);
     }
+  }
+
+  /** Times a run's circuit opened since the process started. */
+  public long openings() {
+    return openings.get();
   }
 }

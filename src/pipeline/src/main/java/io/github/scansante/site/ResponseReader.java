@@ -1,5 +1,6 @@
 package io.github.scansante.site;
 
+import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.page.MalformedPageException;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.page.ResultPage;
@@ -32,7 +33,13 @@ public final class ResponseReader {
    *     without its Total row), which the route retries like a failed request
    */
   public ResultPage read(Exchange exchange) throws IOException {
-    byte[] body = checkedBody(exchange);
+    // Read before the content type is judged, so that a rejected answer can be kept as evidence.
+    byte[] body = boundedBody(exchange.getMessage().getBody(InputStream.class));
+    CombinationWork work = CombinationWork.of(exchange);
+    if (work != null) {
+      work.received(body);
+    }
+    checkContentType(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class));
     if (TruncatedPageException.hasUnterminatedTable(body)) {
       throw new TruncatedPageException("cut short: a table is not closed");
     }

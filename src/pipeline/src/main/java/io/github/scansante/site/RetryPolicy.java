@@ -118,6 +118,9 @@ public final class RetryPolicy {
       if (t instanceof SSLException || t instanceof CertificateException) {
         return "TLS: " + t.getMessage();
       }
+      if (t instanceof ResponseDeadline.ResponseDeadlineExceeded) {
+        return t.getMessage();
+      }
       if (t instanceof InterruptedIOException) {
         return "timeout";
       }

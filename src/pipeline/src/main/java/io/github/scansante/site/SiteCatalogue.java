@@ -1,6 +1,7 @@
 package io.github.scansante.site;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.page.EchoText;
 import io.github.scansante.page.ExpectedEcho;
 import io.github.scansante.plan.Combination;
 import java.util.ArrayList;
@@ -71,7 +72,11 @@ public final class SiteCatalogue {
     }
   }
 
-  /** What the criteria echo must restate for this combination. */
+  /**
+   * What the criteria echo must restate for this combination. The form says which codes exist; the
+   * echo words them as the site's answers do, which the built-in catalogue records: its label wins,
+   * and the form's is only the fallback for a code the catalogue lacks.
+   */
   public ExpectedEcho expectedEcho(Combination c) {
     String grouping = c.isAllStays() ? label("typrgp", Combination.ALL_STAYS) : label(c.groupingField(), c.groupingCode());
     return new ExpectedEcho(c.annee(), zoneLabel(c), label("base", c.base()), grouping);
@@ -79,16 +84,18 @@ public final class SiteCatalogue {
 
   public String zoneLabel(Combination c) {
     String field = Catalogue.zoneField(c.tgeo());
-    return labelIn(form, field, c.codegeo())
+    return labelIn(builtIn, field, c.codegeo())
+        .or(() -> labelIn(form, field, c.codegeo()))
         .or(() -> labelIn(form, FormDiscovery.ZONE_FIELD, c.codegeo()))
-        .orElseGet(() -> builtIn.label(field, c.codegeo()).orElse(c.codegeo()));
+        .orElse(c.codegeo());
   }
 
   public String label(String field, String code) {
-    return labelIn(form, field, code).orElseGet(() -> builtIn.label(field, code).orElse(code));
+    return labelIn(builtIn, field, code).or(() -> labelIn(form, field, code)).orElse(code);
   }
 
+  /** A label with words in it; a form label that could not be told apart is empty. */
   private static Optional<String> labelIn(Catalogue catalogue, String field, String code) {
-    return catalogue == null ? Optional.empty() : catalogue.label(field, code);
+    return catalogue == null ? Optional.empty() : catalogue.label(field, code).filter(l -> !EchoText.words(l).isEmpty());
   }
 }

@@ -103,9 +103,9 @@ public final class SiteCircuit {
 
   /**
    * A failed attempt. {@code answered}: the site sent a status (4xx, 5xx); {@code transient}: a
-   * failure that counts towards opening the circuit.
+   * failure that counts towards opening the circuit. Answers whether this failure opened the circuit.
    */
-  public synchronized void recordFailure(String cause, boolean answeredWithStatus, boolean transientFailure) {
+  public synchronized boolean recordFailure(String cause, boolean answeredWithStatus, boolean transientFailure) {
     lastCause = cause;
     if (answeredWithStatus) {
       answered = true;
@@ -116,8 +116,10 @@ public final class SiteCircuit {
       consecutiveFailures++;
       if (openedAt == null && isOpen()) {
         openedAt = clock.instant();
+        return true;
       }
     }
+    return false;
   }
 
   public synchronized boolean isOpen() {

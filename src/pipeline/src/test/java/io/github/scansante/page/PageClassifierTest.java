@@ -53,7 +53,15 @@ class PageClassifierTest {
   }
 
   private static void assertNotApplied(Verdict verdict, String... reasonParts) {
-    assertEquals(Outcome.GROUPING_NOT_APPLIED, verdict.outcome(), verdict.reason());
+    assertOutcome(Outcome.GROUPING_NOT_APPLIED, verdict, reasonParts);
+  }
+
+  private static void assertMismatch(Verdict verdict, String... reasonParts) {
+    assertOutcome(Outcome.ECHO_MISMATCH, verdict, reasonParts);
+  }
+
+  private static void assertOutcome(Outcome outcome, Verdict verdict, String... reasonParts) {
+    assertEquals(outcome, verdict.outcome(), verdict.reason());
     for (String part : reasonParts) {
       assertTrue(verdict.reason().contains(part), verdict.reason());
     }
@@ -65,34 +73,34 @@ class PageClassifierTest {
   }
 
   @Test
-  void wrongYearIsNotApplied() {
-    assertNotApplied(classify("Année: 2023 (dernière mise à jour le 1 mars 2024)", ZONE, BASE, ALL_STAYS),
+  void wrongYearIsAnEchoMismatch() {
+    assertMismatch(classify("Année: 2023 (dernière mise à jour le 1 mars 2024)", ZONE, BASE, ALL_STAYS),
         "year", "Année: 2023", "2024");
   }
 
   @Test
   void yearMustBeAWholeToken() {
-    assertNotApplied(classify("Année: 20245", ZONE, BASE, ALL_STAYS), "year");
+    assertMismatch(classify("Année: 20245", ZONE, BASE, ALL_STAYS), "year");
     assertEquals(Outcome.DATA, classify("Année: 2024", ZONE, BASE, ALL_STAYS).outcome());
   }
 
   @Test
-  void wrongZoneIsNotApplied() {
-    assertNotApplied(classify(YEAR, "Zone géographique : Île-de-France", BASE, ALL_STAYS),
+  void wrongZoneIsAnEchoMismatch() {
+    assertMismatch(classify(YEAR, "Zone géographique : Île-de-France", BASE, ALL_STAYS),
         "zone", "Île-de-France", "France Entière");
   }
 
   @Test
-  void wrongBaseIsNotApplied() {
-    assertNotApplied(classify(YEAR, ZONE, "Catégorie d'établissement: Privés OQN", ALL_STAYS),
+  void wrongBaseIsAnEchoMismatch() {
+    assertMismatch(classify(YEAR, ZONE, "Catégorie d'établissement: Privés OQN", ALL_STAYS),
         "base", "Privés OQN", "Publics et PSPH");
   }
 
   @Test
   void missingLineIsNamed() {
-    assertNotApplied(classify(YEAR, BASE, ALL_STAYS), "no zone line", "Zone géographique");
-    assertNotApplied(classify(ZONE, BASE, ALL_STAYS), "no year line");
-    assertNotApplied(classify(YEAR, ZONE, BASE), "no grouping line");
+    assertMismatch(classify(YEAR, BASE, ALL_STAYS), "no zone line", "Zone géographique");
+    assertMismatch(classify(ZONE, BASE, ALL_STAYS), "no year line");
+    assertMismatch(classify(YEAR, ZONE, BASE), "no grouping line");
   }
 
   @Test
@@ -105,7 +113,7 @@ class PageClassifierTest {
   void categoryEchoDoesNotSatisfyTheActivity() {
     String echoed = "Choix de regroupement: Catégorie d'activité de soins : X - Médecine";
 
-    assertNotApplied(classify(grouping("Médecine"), YEAR, ZONE, BASE, echoed), echoed, "'Médecine'");
+    assertMismatch(classify(grouping("Médecine"), YEAR, ZONE, BASE, echoed), echoed, "'Médecine'");
     assertEquals(Outcome.DATA, classify(grouping("X - Médecine"), YEAR, ZONE, BASE, echoed).outcome());
   }
 
@@ -115,7 +123,7 @@ class PageClassifierTest {
         classify(grouping("Médecine"), YEAR, ZONE, BASE, "Choix de regroupement: Médecine").outcome());
     assertEquals(Outcome.DATA,
         classify(grouping("Médecine"), YEAR, ZONE, BASE, "Choix de regroupement: Activité de soins : Médecine").outcome());
-    assertNotApplied(classify(grouping("Médecine"), YEAR, ZONE, BASE, ALL_STAYS), "Tous séjours/séances");
+    assertMismatch(classify(grouping("Médecine"), YEAR, ZONE, BASE, ALL_STAYS), "Tous séjours/séances");
   }
 
   @Test
@@ -126,7 +134,22 @@ class PageClassifierTest {
         classify(grouping(label), YEAR, ZONE, BASE, "Choix de regroupement: " + label).outcome());
     assertEquals(Outcome.DATA,
         classify(grouping(label), YEAR, ZONE, BASE, "Choix de regroupement: Groupe de planification : " + label).outcome());
-    assertNotApplied(classify(grouping(label), YEAR, ZONE, BASE, "Choix de regroupement: C09 - Chir. majeure"), "C09");
+    assertMismatch(classify(grouping(label), YEAR, ZONE, BASE, "Choix de regroupement: C09 - Chir. majeure"), "C09");
+  }
+
+  @Test
+  void accentsAndPunctuationDoNotCountButWordsDo() {
+    assertEquals(Outcome.DATA, classify(grouping("C - Chirurgie"), YEAR, "Zone geographique: FRANCE-ENTIERE", BASE,
+        "Choix de regroupement : Catégorie d’activité de soins : C – chirurgie.").outcome());
+    assertMismatch(classify(YEAR, ZONE, "Catégorie d'établissement: Publics", ALL_STAYS), "base", "'Publics et PSPH'");
+  }
+
+  @Test
+  void aRenamedCaptionIsQuotedWithWhatItRestates() {
+    Verdict verdict = classify(YEAR, "Territoire : France Entière", BASE, ALL_STAYS);
+
+    assertMismatch(verdict, "no zone line (prefix 'Zone géographique')", "'Territoire : France Entière'",
+        "restates 'France Entière' under another caption");
   }
 
   @Test
@@ -138,7 +161,7 @@ class PageClassifierTest {
 
   @Test
   void checksRunInTheOrderTheSitePrintsThem() {
-    assertNotApplied(classify("Année: 2023", "Zone géographique : Bretagne", BASE, "&nbsp;"), "year");
+    assertMismatch(classify("Année: 2023", "Zone géographique : Bretagne", BASE, "&nbsp;"), "year");
   }
 
   @Test

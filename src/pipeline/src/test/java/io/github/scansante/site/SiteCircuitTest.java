@@ -34,6 +34,19 @@ class SiteCircuitTest {
   }
 
   @Test
+  void only_the_failure_that_opens_the_circuit_says_so_until_a_success_closes_it() throws InterruptedException {
+    assertFalse(circuit.recordFailure("HTTP 503", true, true));
+    assertFalse(circuit.recordFailure("HTTP 404", true, false), "a permanent failure does not count");
+    assertFalse(circuit.recordFailure("HTTP 503", true, true));
+    assertTrue(circuit.recordFailure("HTTP 503", true, true), "third consecutive transient failure");
+    circuit.beforeRequest();
+    assertFalse(circuit.recordFailure("HTTP 503", true, true), "a failed probe keeps the same opening");
+    circuit.recordSuccess();
+    fail(circuit, 2);
+    assertTrue(circuit.recordFailure("HTTP 503", true, true), "a new opening after the circuit closed");
+  }
+
+  @Test
   void closed_circuit_never_waits() throws InterruptedException {
     fail(circuit, 2);
     circuit.beforeRequest();

@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param submitPath path of the results endpoint
  * @param requestLogFile CSV file each request is appended to as it arrives, or null
  * @param threads request-handling threads (a slow answer holds one)
+ * @param formMarkup how the landing page marks up its form
+ * @param echoRename which criteria-echo line is captioned unlike the site's, if any
  */
 public record ReplicaConfig(int port, long seed, FaultSpec faults, String newestYearUpdate, String newestPeriod,
-    String landingPath, String submitPath, Path requestLogFile, int threads) {
+    String landingPath, String submitPath, Path requestLogFile, int threads, FormMarkup formMarkup,
+    EchoRename echoRename) {
 
   public static final String DEFAULT_LANDING_PATH = "/applications/cartographie-activite-MCO";
   public static final String DEFAULT_SUBMIT_PATH = DEFAULT_LANDING_PATH + "/submit";
@@ -29,6 +32,8 @@ public record ReplicaConfig(int port, long seed, FaultSpec faults, String newest
   public ReplicaConfig {
     Objects.requireNonNull(faults, "faults");
     Objects.requireNonNull(newestYearUpdate, "newestYearUpdate");
+    Objects.requireNonNull(formMarkup, "formMarkup");
+    Objects.requireNonNull(echoRename, "echoRename");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
     }
@@ -69,6 +74,8 @@ public record ReplicaConfig(int port, long seed, FaultSpec faults, String newest
     private String submitPath = DEFAULT_SUBMIT_PATH;
     private Path requestLogFile;
     private int threads = 8;
+    private FormMarkup formMarkup = FormMarkup.LABELS;
+    private EchoRename echoRename = EchoRename.NONE;
 
     private Builder() {}
 
@@ -123,9 +130,19 @@ public record ReplicaConfig(int port, long seed, FaultSpec faults, String newest
       return this;
     }
 
+    public Builder formMarkup(FormMarkup markup) {
+      this.formMarkup = markup;
+      return this;
+    }
+
+    public Builder echoRename(EchoRename rename) {
+      this.echoRename = rename;
+      return this;
+    }
+
     public ReplicaConfig build() {
       return new ReplicaConfig(port, seed, faults, newestYearUpdate, newestPeriod, landingPath, submitPath,
-          requestLogFile, threads);
+          requestLogFile, threads, formMarkup, echoRename);
     }
   }
 }

@@ -48,8 +48,9 @@ public final class ReplicaServer implements AutoCloseable {
     SiteFilterTree catalogue = SiteFilterTree.builtIn();
     this.dataset = new SyntheticDataset(config.seed(), catalogue, config.newestYearMonths());
     this.requestLog = new RequestLog(config.submitPath(), config.requestLogFile());
-    SubmitResolver resolver = new SubmitResolver(catalogue, dataset, config.newestYearUpdate(), config.newestPeriod());
-    String landing = FormPageMarkup.render(catalogue, SyntheticDataset.BASES, config.submitPath());
+    SubmitResolver resolver = new SubmitResolver(catalogue, dataset, config.newestYearUpdate(), config.newestPeriod(),
+        config.echoRename());
+    String landing = FormPageMarkup.render(catalogue, SyntheticDataset.BASES, config.submitPath(), config.formMarkup());
     ReplicaHandler handler = new ReplicaHandler(config, resolver, new FaultInjector(config.faults(), config.seed()),
         requestLog, landing);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port()), 0);

@@ -28,9 +28,12 @@ final class SubmitResolver {
   private final SyntheticDataset dataset;
   private final String newestYearUpdate;
   private final String newestPeriod;
+  private final EchoRename rename;
 
-  SubmitResolver(SiteFilterTree catalogue, SyntheticDataset dataset, String newestYearUpdate, String newestPeriod) {
+  SubmitResolver(SiteFilterTree catalogue, SyntheticDataset dataset, String newestYearUpdate, String newestPeriod,
+      EchoRename rename) {
     this.catalogue = catalogue;
+    this.rename = rename;
     this.dataset = dataset;
     this.newestYearUpdate = newestYearUpdate;
     this.newestPeriod = newestPeriod;
@@ -73,10 +76,10 @@ final class SubmitResolver {
     List<String> echo = new ArrayList<>();
     echo.add("Activité MCO");
     echo.add(year.equals(dataset.newestYear())
-        ? "Année: " + year + " (mise à jour hebdomadaire / dernière mise à jour le " + newestYearUpdate + ")"
-        : "Année: " + year);
-    echo.add("Zone géographique : " + catalogue.label(SiteFilterTree.zoneField(tgeo), codegeo).orElseThrow());
-    echo.add("Catégorie d'établissement: " + catalogue.label("base", base).orElseThrow());
+        ? rename.caption("Année") + ": " + year + " (mise à jour hebdomadaire / dernière mise à jour le " + newestYearUpdate + ")"
+        : rename.caption("Année") + ": " + year);
+    echo.add(rename.caption("Zone géographique") + " : " + catalogue.label(SiteFilterTree.zoneField(tgeo), codegeo).orElseThrow());
+    echo.add(rename.caption("Catégorie d'établissement") + ": " + catalogue.label("base", base).orElseThrow());
     echo.add(grouping.map(this::groupingLine).orElse(""));
     Grouping applied = grouping.orElse(Grouping.ALL);
     String period = year.equals(dataset.newestYear()) ? newestPeriod : "M12";
@@ -101,9 +104,9 @@ final class SubmitResolver {
 
   private String groupingLine(Grouping g) {
     if (g.isAll()) {
-      return "Choix de regroupement: " + catalogue.label("typrgp", "tous").orElse("Tous séjours/séances");
+      return rename.caption("Choix de regroupement") + ": " + catalogue.label("typrgp", "tous").orElse("Tous séjours/séances");
     }
-    return "Choix de regroupement: " + GROUPING_CAPTIONS.get(g.field()) + " : "
+    return rename.caption("Choix de regroupement") + ": " + GROUPING_CAPTIONS.get(g.field()) + " : "
         + catalogue.label(g.field(), g.code()).orElseThrow();
   }
 }
