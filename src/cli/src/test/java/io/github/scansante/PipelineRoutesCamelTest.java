@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.scansante.cli.PipelineMain;
 import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.Verdict;
@@ -18,9 +17,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and mock endpoints spying on the write and dead-letter routes. The replica here ignores every
  * grouping, as the real site does for a field it does not recognise.
  */
-class PipelineRoutesCamelTest extends CamelMainTestSupport {
+class PipelineRoutesCamelTest extends PipelineMainTestSupport {
 
   private static final ReplicaServer REPLICA = ReplicaServer.start(ReplicaConfig.builder().faults("ignore-grouping:every=1").build());
 
@@ -42,25 +39,20 @@ class PipelineRoutesCamelTest extends CamelMainTestSupport {
   }
 
   @Override
-  protected void configure(MainConfigurationProperties configuration) {
-    PipelineMain.addConfigurations(configuration);
-  }
-
-  @Override
-  protected String getPropertyPlaceholderLocations() {
-    return PipelineMain.PROPERTY_LOCATIONS;
-  }
-
-  @Override
   public void configureContext(CamelContextConfiguration camel) {
     super.configureContext(camel);
+    camel.withMockEndpoints("direct:(write|dead-letter)");
+  }
+
+  @Override
+  protected Properties overrides() {
     Properties p = new Properties();
     p.setProperty("site.url", REPLICA.baseUri().toString());
     p.setProperty("output.dir", out.toString());
     p.setProperty("throttle.disabled", "true");
     p.setProperty("plan.years", "2024");
     p.setProperty("plan.limit", "8");
-    camel.withUseOverridePropertiesWithPropertiesComponent(p).withMockEndpoints("direct:(write|dead-letter)");
+    return p;
   }
 
   @Test

@@ -1,9 +1,9 @@
 package io.github.scansante.run;
 
+import io.github.scansante.PipelineMainTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.scansante.cli.PipelineMain;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
@@ -11,9 +11,6 @@ import io.github.scansante.replica.RequestLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * first leaves its circuit open (two failures, threshold 2, a 60 s pause before the next request);
  * the second starts with a closed circuit and sends its first request at once.
  */
-class RunStateTest extends CamelMainTestSupport {
+class RunStateTest extends PipelineMainTestSupport {
 
   private static final long PAUSE_MS = 60_000;
   private static final ReplicaServer REPLICA = ReplicaServer.start(ReplicaConfig.builder().faults("503:every=1:attempts=999").build());
@@ -36,18 +33,7 @@ class RunStateTest extends CamelMainTestSupport {
   }
 
   @Override
-  protected void configure(MainConfigurationProperties configuration) {
-    PipelineMain.addConfigurations(configuration);
-  }
-
-  @Override
-  protected String getPropertyPlaceholderLocations() {
-    return PipelineMain.PROPERTY_LOCATIONS;
-  }
-
-  @Override
-  public void configureContext(CamelContextConfiguration camel) {
-    super.configureContext(camel);
+  protected Properties overrides() {
     Properties p = new Properties();
     p.setProperty("site.url", REPLICA.baseUri().toString());
     p.setProperty("output.dir", out.toString());
@@ -59,7 +45,7 @@ class RunStateTest extends CamelMainTestSupport {
     p.setProperty("circuit.failure-threshold", "2");
     p.setProperty("circuit.initial-pause-ms", Long.toString(PAUSE_MS));
     p.setProperty("circuit.max-pause-ms", Long.toString(PAUSE_MS));
-    camel.withUseOverridePropertiesWithPropertiesComponent(p);
+    return p;
   }
 
   @Test

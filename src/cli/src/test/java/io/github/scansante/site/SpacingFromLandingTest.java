@@ -1,18 +1,15 @@
 package io.github.scansante.site;
 
+import io.github.scansante.PipelineMainTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.scansante.cli.PipelineMain;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.RequestLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * period after it. Checked on the send times HttpClient reports to the pipeline (robust on a busy
  * machine), and, with the replica's usual dispatch allowance, on arrival at the server.
  */
-class SpacingFromLandingTest extends CamelMainTestSupport {
+class SpacingFromLandingTest extends PipelineMainTestSupport {
 
   private static final long PERIOD_MS = 1000;
   private static final ReplicaServer REPLICA = warm();
@@ -43,25 +40,14 @@ class SpacingFromLandingTest extends CamelMainTestSupport {
   }
 
   @Override
-  protected void configure(MainConfigurationProperties configuration) {
-    PipelineMain.addConfigurations(configuration);
-  }
-
-  @Override
-  protected String getPropertyPlaceholderLocations() {
-    return PipelineMain.PROPERTY_LOCATIONS;
-  }
-
-  @Override
-  public void configureContext(CamelContextConfiguration camel) {
-    super.configureContext(camel);
+  protected Properties overrides() {
     Properties p = new Properties();
     p.setProperty("site.url", REPLICA.baseUri().toString());
     p.setProperty("output.dir", out.toString());
     p.setProperty("throttle.period-ms", Long.toString(PERIOD_MS));
     p.setProperty("plan.years", "2024");
     p.setProperty("plan.limit", "2");
-    camel.withUseOverridePropertiesWithPropertiesComponent(p);
+    return p;
   }
 
   @Test
