@@ -31,7 +31,7 @@ import io.github.scansante.run.PageVerifier;
 import io.github.scansante.run.Progress;
 import io.github.scansante.run.RefreshPolicy;
 import io.github.scansante.run.RunCoordinator;
-import io.github.scansante.run.RunJournal;
+import io.github.scansante.run.RunStore;
 import io.github.scansante.run.SessionCookies;
 import io.github.scansante.run.StopOnContextStop;
 import io.github.scansante.run.Verdicts;
@@ -91,13 +91,14 @@ public class PipelineConfiguration implements CamelConfiguration {
     ResponseReader responseReader = new ResponseReader(new PageParser(), page.maxBytes(), page.charset());
     // The manifest rows reach the run's progress through the run itself, and the meters from here.
     ServiceMeters meters = ServiceMeters.bindTo(context);
-    RunJournal runJournal = new RunJournal(output, meters::combinationFinished);
-    RefreshPolicy refreshPolicy = new RefreshPolicy(runJournal);
+    RunStore runStore = new RunStore(output);
+    RefreshPolicy refreshPolicy = new RefreshPolicy(runStore);
     RunCoordinator.Runs runs = new RunCoordinator.Runs(site.url(), plan.name(), plan.years(), plan.limit(), output,
         settings.output().refresh(), settings.schedule().refresh(), circuit.forRuns());
     long progressIntervalMs = settings.output().progressIntervalMs();
-    RunCoordinator runCoordinator = new RunCoordinator(runs, new Planner(builtIn), builtIn, runJournal, refreshPolicy,
-        () -> new Progress(clock, System.console() != null, System.out, progressIntervalMs), clock);
+    RunCoordinator runCoordinator = new RunCoordinator(runs, new Planner(builtIn), builtIn, runStore, refreshPolicy,
+        () -> new Progress(clock, System.console() != null, System.out, progressIntervalMs), clock,
+        settings.output().restart(), meters::combinationFinished);
     RequestSpacing requestSpacing = new RequestSpacing(settings.politeness().effectivePeriodMs(), Thread::sleep);
     RequestInFlight requestInFlight = new RequestInFlight();
     configureHttp(context, site, page, new SessionCookies(runCoordinator::sessionCookies), requestSpacing, requestInFlight);
@@ -122,7 +123,6 @@ public class PipelineConfiguration implements CamelConfiguration {
     registry.bind("dataFiles", new DataFiles(output, OutputLayout.standard()));
     registry.bind("outcomeRecorder", new OutcomeRecorder(pageClassifier, clock));
     registry.bind("refreshPolicy", refreshPolicy);
-    registry.bind("runJournal", runJournal);
     CsvDialect dialect = settings.output().csvDialect();
     context.getPropertiesComponent().addInitialProperty("output.csv-delimiter", String.valueOf(dialect.delimiter()));
     registry.bind("analystOutputs", new AnalystOutputs(builtIn, dialect));

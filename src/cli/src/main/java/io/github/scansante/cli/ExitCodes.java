@@ -19,6 +19,11 @@ final class ExitCodes {
   /** The site did not answer: the run gave up, its journal kept for resume (sysexits EX_UNAVAILABLE). */
   static final int SITE_UNREACHABLE = 69;
   /**
+   * The run could not record what it did (full disk, read-only folder): it paused with its journal,
+   * and the next run resumes it (sysexits EX_IOERR).
+   */
+  static final int JOURNAL_UNWRITABLE = 74;
+  /**
    * The run was stopped (SIGTERM, or the context stopping), its journal kept: 128 + SIGTERM, as the
    * shell reports it. Ctrl-C ends the JVM with 130.
    */

@@ -45,6 +45,9 @@ public class RunOptions {
   @Option(names = "--limit", paramLabel = "N", description = "Stop after N combinations (1 or more; leave it out for the whole plan).")
   Long limit;
 
+  @Option(names = "--restart", description = "Start afresh: do not resume the unfinished run of the same plan (it is recorded as abandoned in runs.csv).")
+  boolean restart;
+
   @Option(names = "--refresh", paramLabel = "MODE", description = "all (default for run) or changed (skip frozen years already verified).")
   String refresh;
 
@@ -86,6 +89,9 @@ public class RunOptions {
     }
     if (refresh != null) {
       put(o, options, "output.refresh", refresh.strip().toLowerCase(Locale.ROOT), "--refresh");
+    }
+    if (restart) {
+      put(o, options, "output.restart", "true", "--restart");
     }
     if (output != null) {
       put(o, options, "output.dir", checkOutput(output), "--output");

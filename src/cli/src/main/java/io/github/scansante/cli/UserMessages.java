@@ -4,6 +4,7 @@ import io.github.scansante.config.InvalidSettingException;
 import io.github.scansante.text.UserText;
 import io.github.scansante.plan.PlanException;
 import io.github.scansante.run.RunInProgressException;
+import io.github.scansante.run.JournalUnwritableException;
 import io.github.scansante.run.NothingVerifiableException;
 import io.github.scansante.run.RunStoppedException;
 import io.github.scansante.site.SiteUnreachableException;
@@ -57,6 +58,10 @@ final class UserMessages {
       if (t instanceof SiteUnreachableException) {
         return new Failure(ExitCodes.SITE_UNREACHABLE, command + " gave up: " + t.getMessage()
             + "; the journal is kept: run the same command again to resume");
+      }
+      if (t instanceof JournalUnwritableException) {
+        return new Failure(ExitCodes.JOURNAL_UNWRITABLE, command + " paused: " + t.getMessage()
+            + "; nothing already written is lost: free some space (or make the folder writable) and run the same command again to resume");
       }
       if (t instanceof RunStoppedException) {
         return new Failure(ExitCodes.STOPPED, command + " stopped: " + t.getMessage()

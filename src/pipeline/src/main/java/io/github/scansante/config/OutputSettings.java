@@ -3,8 +3,9 @@ package io.github.scansante.config;
 import io.github.scansante.output.CsvDialect;
 import io.github.scansante.run.RefreshPolicy;
 
-/** Where the files go, in which CSV dialect, what a command-line run asks again, and how often progress is shown. */
-public record OutputSettings(String dir, RefreshPolicy.Mode refresh, CsvDialect csvDialect, long progressIntervalMs) {
+/** Where the files go, in which CSV dialect, what a command-line run asks again, whether it resumes, and how often progress is shown. */
+public record OutputSettings(String dir, RefreshPolicy.Mode refresh, boolean restart, CsvDialect csvDialect,
+    long progressIntervalMs) {
 
   static final long MIN_PROGRESS_MS = 100;
   static final long MAX_PROGRESS_MS = 86_400_000;
@@ -13,6 +14,7 @@ public record OutputSettings(String dir, RefreshPolicy.Mode refresh, CsvDialect 
     return new OutputSettings(
         v.nonBlank("output.dir", "use the path of a folder"),
         v.choice("output.refresh", RefreshPolicy.Mode.class),
+        v.bool("output.restart"),
         csvDialect(v),
         v.whole("progress.interval-ms", MIN_PROGRESS_MS, MAX_PROGRESS_MS, "milliseconds"));
   }

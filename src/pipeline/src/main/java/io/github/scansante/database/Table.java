@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 record Table(String name, String sourceFile, Map<String, SqlType> columns, List<String> key) {
 
   /** Bumped whenever a table's columns change: a database holding another version is not touched. */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
   static final String SCHEMA_TABLE = "scansante_schema";
 
   /** The master's columns that tell which fetch of a combination its rows come from. */
@@ -95,7 +95,7 @@ record Table(String name, String sourceFile, Map<String, SqlType> columns, List<
   }
 
   private static Map<String, SqlType> runColumns() {
-    Set<String> text = Set.of("run_id", "trigger", "plan");
+    Set<String> text = Set.of("run_id", "status", "trigger", "plan");
     Set<String> times = Set.of("started", "ended");
     Map<String, SqlType> types = new LinkedHashMap<>();
     for (String column : RunHistory.header()) {

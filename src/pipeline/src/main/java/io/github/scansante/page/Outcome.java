@@ -21,6 +21,11 @@ public enum Outcome {
   /** Not requested: the site kept ignoring this grouping field or refusing this code in this run. */
   SKIPPED;
 
+  /** Whether a combination with this outcome has a verified data file on disk (written now, or kept). */
+  public boolean writesFile() {
+    return this == DATA || this == UNCHANGED;
+  }
+
   /** The name used in manifests and logs, e.g. {@code grouping-not-applied}. */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -30,7 +30,17 @@ public final class AnalystOutputs {
 
   /** Rebuilds {@code scansante_master.csv}, then {@code report.html}, at the root of {@code outputDir}. */
   public void build(Path outputDir) {
+    master(outputDir);
+    report(outputDir);
+  }
+
+  /** Rebuilds {@code scansante_master.csv} from every verified file of the folder. */
+  public void master(Path outputDir) {
     master.build(outputDir);
+  }
+
+  /** Rewrites {@code report.html} from the master, the manifest and the run history. */
+  public void report(Path outputDir) {
     report.write(outputDir);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.scansante.report;
 
 import io.github.scansante.page.Outcome;
+import io.github.scansante.run.RunHistory;
 import io.github.scansante.run.RunJournal;
 import java.io.IOException;
 import java.io.Reader;
@@ -32,19 +33,7 @@ final class LastRun {
 
   /** The last completed run's columns by name; empty when no run has completed in this folder. */
   static Optional<Map<String, String>> read(Path outputDir) {
-    Path runs = outputDir.resolve(RunJournal.RUNS);
-    if (!Files.exists(runs)) {
-      return Optional.empty();
-    }
-    try (Reader reader = Files.newBufferedReader(runs, StandardCharsets.UTF_8); CSVParser parser = FORMAT.parse(reader)) {
-      CSVRecord last = null;
-      for (CSVRecord record : parser) {
-        last = record;
-      }
-      return Optional.ofNullable(last).map(CSVRecord::toMap);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + runs, e);
-    }
+    return RunHistory.lastComplete(outputDir.resolve(RunJournal.RUNS));
   }
 
   /** An instant of runs.csv as the local time of this machine, to the second: "2 Dec 2026, 12:39:46 CET". */

@@ -2,6 +2,7 @@ package io.github.scansante.report;
 
 import io.github.scansante.page.Outcome;
 import io.github.scansante.run.ManifestRow;
+import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.run.RunJournal;
 import java.io.IOException;
 import java.io.Reader;
@@ -18,7 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** The {@code run-manifest.csv} of an output folder, as written by {@link RunJournal}. */
+/** The {@code run-manifest.csv} of an output folder, as written at the end of each pass. */
 final class ManifestFile {
 
   /** The outcomes whose table is on disk: written this run, or kept from an earlier one. */
@@ -30,23 +31,7 @@ final class ManifestFile {
 
   /** Every row, in manifest order; none when the folder has no manifest yet. */
   static List<ManifestRow> read(Path outputDir) {
-    Path manifest = outputDir.resolve(RunJournal.MANIFEST);
-    List<ManifestRow> rows = new ArrayList<>();
-    if (!Files.exists(manifest)) {
-      return rows;
-    }
-    try (Reader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8);
-        CSVParser parser = FORMAT.parse(reader)) {
-      if (!parser.getHeaderNames().equals(ManifestRow.HEADER)) {
-        throw new IllegalStateException(manifest + " has columns " + parser.getHeaderNames() + ", expected " + ManifestRow.HEADER);
-      }
-      for (CSVRecord record : parser) {
-        rows.add(ManifestRow.fromCells(record.toList()));
-      }
-      return rows;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + manifest, e);
-    }
+    return ManifestWriter.read(outputDir.resolve(RunJournal.MANIFEST));
   }
 
   static boolean isWritten(ManifestRow row) {

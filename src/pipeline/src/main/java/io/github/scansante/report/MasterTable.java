@@ -5,6 +5,7 @@ import io.github.scansante.output.CsvDialect;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.RunJournal;
+import io.github.scansante.run.VerifiedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -85,12 +86,13 @@ public final class MasterTable {
           writer.write('\uFEFF'); // French Excel reads UTF-8 only after a BOM
         }
         CSVPrinter out = new CSVPrinter(writer, format);
-        for (ManifestRow row : ManifestFile.read(outputDir)) {
+        // Every verified file of the folder, whichever run wrote it.
+        for (ManifestRow row : VerifiedFiles.read(outputDir)) {
           Optional<Path> file = ManifestFile.dataFile(outputDir, row);
           if (file.isPresent()) {
             copy(file.get(), row, out, counts);
-          } else if (!row.file().isEmpty() && ManifestFile.isWritten(row)) {
-            LOG.warn("{} is in the manifest but not on disk: left out of the master", row.file());
+          } else {
+            LOG.warn("{} was verified but is no longer on disk: left out of the master", row.file());
           }
         }
         out.flush();

@@ -18,10 +18,10 @@ public final class RefreshPolicy {
 
   public enum Mode { ALL, CHANGED }
 
-  private final RunJournal journal;
+  private final RunStore store;
 
-  public RefreshPolicy(RunJournal journal) {
-    this.journal = journal;
+  public RefreshPolicy(RunStore store) {
+    this.store = store;
   }
 
   public static Mode parseMode(String text) {
@@ -34,7 +34,7 @@ public final class RefreshPolicy {
 
   /** The rows a run in this mode compares against: the last completed run's, or none. */
   public Map<String, ManifestRow> baseline(Mode mode) {
-    return mode == Mode.CHANGED ? journal.lastManifest() : Map.of();
+    return mode == Mode.CHANGED ? store.lastManifest() : Map.of();
   }
 
   public boolean isUnchanged(Exchange exchange) {

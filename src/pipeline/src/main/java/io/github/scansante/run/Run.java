@@ -41,10 +41,12 @@ public final class Run implements SiteSession {
   private final AtomicReference<RuntimeException> ending = new AtomicReference<>();
   private final CountDownLatch ended = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final java.util.function.Consumer<ManifestRow> listener;
+  private final boolean finishing;
 
   Run(RunInfo info, Trigger trigger, RunDefinition definition, SiteCatalogue catalogue,
       Map<String, ManifestRow> refreshBaseline, RunJournal journal, Progress progress, SiteCircuit.Settings circuit,
-      java.time.Clock clock) {
+      java.time.Clock clock, java.util.function.Consumer<ManifestRow> listener, boolean finishing) {
     this.info = info;
     this.trigger = trigger;
     this.definition = definition;
@@ -53,6 +55,8 @@ public final class Run implements SiteSession {
     this.journal = journal;
     this.progress = progress;
     this.circuit = new SiteCircuit(circuit, definition.site(), clock, this::pause);
+    this.listener = listener;
+    this.finishing = finishing;
   }
 
   public static Run of(Exchange exchange) {
@@ -93,6 +97,11 @@ public final class Run implements SiteSession {
     return journal;
   }
 
+  /** Resumed after its pass was complete: only its finishing (master, report, history) is left, with no request. */
+  public boolean isFinishing() {
+    return finishing;
+  }
+
   public Progress progress() {
     return progress;
   }
@@ -124,8 +133,14 @@ public final class Run implements SiteSession {
   /** Journals a finished combination and counts it in the progress, unless the run was already closed. */
   public synchronized void record(ManifestRow row) {
     if (!closed.get()) {
-      journal.record(row);
+      try {
+        journal.record(row);
+      } catch (JournalUnwritableException e) {
+        end(e);
+        throw e;
+      }
       progress.accept(row);
+      listener.accept(row);
     }
   }
 

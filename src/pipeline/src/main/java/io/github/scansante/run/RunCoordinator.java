@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.hc.client5.http.cookie.CookieStore;
@@ -42,21 +44,30 @@ public final class RunCoordinator {
   private final Runs runs;
   private final Planner planner;
   private final Catalogue builtIn;
-  private final RunJournal journal;
+  private final RunStore store;
   private final RefreshPolicy refresh;
+  private final Consumer<ManifestRow> listener;
   private final Supplier<Progress> progress;
   private final Clock clock;
   private final AtomicReference<Run> active = new AtomicReference<>();
   private volatile RunSummary lastSummary;
   private volatile boolean stopping;
+  private final AtomicBoolean restartAsked;
 
-  public RunCoordinator(Runs runs, Planner planner, Catalogue builtIn, RunJournal journal, RefreshPolicy refresh,
-      Supplier<Progress> progress, Clock clock) {
+  /**
+   * @param restart whether the first run of this process starts afresh even where an unfinished run
+   *     of the same definition could be resumed
+   * @param listener told of every finished combination (the service's meters)
+   */
+  public RunCoordinator(Runs runs, Planner planner, Catalogue builtIn, RunStore store, RefreshPolicy refresh,
+      Supplier<Progress> progress, Clock clock, boolean restart, Consumer<ManifestRow> listener) {
     this.runs = runs;
     this.planner = planner;
     this.builtIn = builtIn;
-    this.journal = journal;
+    this.store = store;
     this.refresh = refresh;
+    this.listener = listener;
+    this.restartAsked = new AtomicBoolean(restart);
     this.progress = progress;
     this.clock = clock;
   }
@@ -71,9 +82,9 @@ public final class RunCoordinator {
       throw RunInProgressException.stopping();
     }
     RunDefinition definition = runs.definition(trigger);
-    RunInfo info = journal.open(trigger.label(), definition.plan(), clock.instant());
-    Run run = new Run(info, trigger, definition, new SiteCatalogue(builtIn), refresh.baseline(definition.refresh()),
-        journal, progress.get(), runs.circuit(), clock);
+    RunStore.Opened opened = store.open(definition, trigger.label(), restartAsked.getAndSet(false), clock.instant());
+    Run run = new Run(opened.info(), trigger, definition, new SiteCatalogue(builtIn), refresh.baseline(definition.refresh()),
+        opened.journal(), progress.get(), runs.circuit(), clock, listener, opened.finishing());
     active.set(run);
     LOG.info("Run {} started by {} on plan {}", run.id(), trigger.label(), definition.plan());
     return run;
@@ -96,6 +107,11 @@ public final class RunCoordinator {
     return () -> run.untilEnding(plan.iterator());
   }
 
+  /** Whether a resumed run finished this combination before it was interrupted. */
+  public boolean isFinished(Exchange exchange) {
+    return Run.of(exchange).journal().isDone(CombinationWork.of(exchange).combination());
+  }
+
   /** After the split: a pass cut short by a stop or by giving up on the site does not finish the run. */
   public void checkPassComplete(Exchange exchange) {
     Run.of(exchange).checkRunning();
@@ -107,17 +123,30 @@ public final class RunCoordinator {
     exchange.setProperty(CombinationWork.PROPERTY, new CombinationWork(exchange.getMessage().getMandatoryBody(Combination.class)));
   }
 
-  public RunSummary finish(Exchange exchange) {
+  /** The pass is complete: its manifest and the verified-files index are written; the run is now finishing. */
+  public void finishPass(Exchange exchange) {
+    store.finishPass(Run.of(exchange).journal());
+  }
+
+  /** The run's line in runs.csv, once the master is built and before the report that describes it. */
+  public RunSummary record(Exchange exchange) {
     Run run = Run.of(exchange);
-    RunSummary[] summary = new RunSummary[1];
+    RunSummary summary = store.record(run.info(), run.journal(), clock.instant());
+    lastSummary = summary;
+    return summary;
+  }
+
+  /** The run's master and report are built: it is complete, and nothing is left to resume. */
+  public RunSummary complete(Exchange exchange) {
+    Run run = Run.of(exchange);
+    RunSummary summary = lastSummary;
     run.close(() -> {
       run.progress().end();
-      summary[0] = journal.finish(clock.instant());
-      lastSummary = summary[0];
-      LOG.info("\n{}", Progress.table(summary[0]));
+      store.complete(run.journal());
+      LOG.info("\n{}", Progress.table(summary));
     });
     active.compareAndSet(run, null);
-    return summary[0];
+    return summary;
   }
 
   /**
@@ -137,7 +166,7 @@ public final class RunCoordinator {
     if (run != null) {
       run.close(() -> {
         run.progress().end();
-        journal.abandon();
+        run.journal().close();
       });
       active.compareAndSet(run, null);
     }
@@ -146,8 +175,7 @@ public final class RunCoordinator {
   private void keepForResume(Run run, String why) {
     run.close(() -> {
       run.progress().end();
-      journal.writeManifestSoFar();
-      journal.abandon();
+      store.keepForResume(run.journal());
       LOG.warn("Run {} ended before its pass completed ({}): {} combinations done; the next run resumes it",
           run.id(), why, run.progress().done());
     });
