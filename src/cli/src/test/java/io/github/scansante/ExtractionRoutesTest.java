@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.cli.Cli;
 import io.github.scansante.output.OutputLayout;
 import io.github.scansante.page.Outcome;
@@ -56,7 +57,7 @@ class ExtractionRoutesTest {
   }
 
   static List<ManifestRow> manifest(Path out) {
-    return RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+    return ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
   }
 
   static List<List<String>> readCsv(Path file) throws IOException {

@@ -3,6 +3,7 @@ package io.github.scansante.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.cli.Cli;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
@@ -42,7 +43,7 @@ class HostileOutputPathTest {
     Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--plan", "france", "--years", "2024", "--limit", "1");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(Files.isRegularFile(out.resolve(FILE)), "data file under the literal folder " + out);
-    assertEquals(1, RunJournal.readRows(out.resolve(RunJournal.MANIFEST)).size());
+    assertEquals(1, ManifestWriter.read(out.resolve(RunJournal.MANIFEST)).size());
     try (Stream<Path> top = Files.list(dir); Stream<Path> inner = Files.list(dir.resolve("inner"))) {
       assertEquals(List.of(dir.resolve("inner")), top.toList(), "nothing beside the output's parent");
       assertEquals(List.of(out), inner.toList(), "nothing beside the output folder");

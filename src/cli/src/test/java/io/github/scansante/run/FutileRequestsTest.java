@@ -32,7 +32,7 @@ class FutileRequestsTest {
           "--set", "skip.after-in-a-row=2");
       assertEquals(0, result.exitCode(), result.err());
 
-      List<ManifestRow> manifest = RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+      List<ManifestRow> manifest = ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
       Map<Outcome, Long> outcomes = outcomes(manifest);
       assertEquals(4L, outcomes.get(Outcome.GROUPING_NOT_APPLIED), "A50 M C, CAS C O14: " + outcomes);
       assertEquals(10L, outcomes.get(Outcome.SKIPPED), outcomes.toString());
@@ -62,7 +62,7 @@ class FutileRequestsTest {
           "--set", "site.discover-form=false");
       assertEquals(0, result.exitCode(), result.err());
 
-      List<ManifestRow> manifest = RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+      List<ManifestRow> manifest = ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
       Map<Outcome, Long> outcomes = outcomes(manifest);
       assertEquals(5L, outcomes.get(Outcome.REFUSED), "the first five ball combinations: " + outcomes);
       assertEquals(11L, outcomes.get(Outcome.SKIPPED), "3 left in 2024, 8 in 2023: " + outcomes);

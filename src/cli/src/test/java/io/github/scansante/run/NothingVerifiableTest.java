@@ -47,7 +47,7 @@ class NothingVerifiableTest {
           && message.contains("prefix 'Zone géographique'"), message);
       assertTrue(message.contains(out.resolve(RunJournal.STATE_DIR).resolve(DiagnosisFolder.DIR).toAbsolutePath().toString()), message);
 
-      List<ManifestRow> manifest = RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+      List<ManifestRow> manifest = ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
       assertEquals(10, manifest.size());
       assertTrue(manifest.stream().allMatch(r -> r.outcome() == Outcome.ECHO_MISMATCH && r.reason().startsWith("no zone line")),
           manifest.toString());
@@ -74,7 +74,7 @@ class NothingVerifiableTest {
       assertEquals(0, result.exitCode(), result.err());
       assertEquals(21, replica.requestLog().submitEntries().size());
       assertEquals(3, kept(out).size());
-      List<ManifestRow> manifest = RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+      List<ManifestRow> manifest = ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
       assertTrue(manifest.stream().filter(r -> r.outcome() != Outcome.REFUSED)
           .allMatch(r -> r.outcome() == Outcome.ECHO_MISMATCH && r.reason().startsWith("no grouping line")), manifest.toString());
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RefreshTest {
 
   private static Map<String, Outcome> outcomes(Path out) {
-    return RunJournal.readRows(out.resolve(RunJournal.MANIFEST)).stream()
+    return ManifestWriter.read(out.resolve(RunJournal.MANIFEST)).stream()
         .collect(Collectors.toMap(r -> r.combination().annee(), ManifestRow::outcome));
   }
 

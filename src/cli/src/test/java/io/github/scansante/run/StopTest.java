@@ -50,16 +50,16 @@ class StopTest {
       System.out.printf("SIGTERM to exit: %.2f s%n", stopSeconds);
       assertEquals(143, child.exitValue(), Files.readString(out.resolveSibling("child.log")));
 
-      List<ManifestRow> done = RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+      List<ManifestRow> done = ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
       assertTrue(done.size() >= 5 && done.size() < PLAN_SIZE, "stopped mid-pass: " + done.size());
-      assertEquals(done.size(), RunJournal.readRows(journal).size(), "the manifest lists what the journal holds");
+      assertEquals(done.size(), RunJournal.rowsOf(journal).size(), "the manifest lists what the journal holds");
       assertTrue(Files.exists(out.resolve(RunJournal.STATE_DIR).resolve("run.properties")), "the run stays resumable");
       assertTrue(!Files.exists(out.resolve(RunJournal.RUNS)), "not a completed run");
       int requestsBeforeResume = replica.requestLog().submitEntries().size();
 
       Cli.Result resumed = Cli.run(site, out, "--limit", Integer.toString(PLAN_SIZE));
       assertEquals(0, resumed.exitCode(), resumed.err());
-      List<ManifestRow> manifest = RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+      List<ManifestRow> manifest = ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
       assertEquals(PLAN_SIZE, manifest.stream().map(r -> r.combination().key()).distinct().count(), "no combination lost");
       Map<String, Long> perQuery = replica.requestLog().submitEntries().stream()
           .collect(Collectors.groupingBy(RequestLog.Entry::rawQuery, Collectors.counting()));

@@ -38,7 +38,7 @@ class WriteFailureTest {
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.defaults())) {
       Cli.Result first = Cli.run(replica.baseUri().toString(), out, FIVE);
       assertEquals(0, first.exitCode(), first.err());
-      List<ManifestRow> rows = RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+      List<ManifestRow> rows = ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
       assertEquals(5, rows.size());
       ManifestRow failed = rows.get(2);
       assertEquals(BLOCKED, failed.combination());
@@ -55,7 +55,7 @@ class WriteFailureTest {
       // The same obstacle in the next run: the files already there stay as they were.
       Cli.Result second = Cli.run(replica.baseUri().toString(), out, FIVE);
       assertEquals(0, second.exitCode(), second.err());
-      List<ManifestRow> again = RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+      List<ManifestRow> again = ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
       assertEquals(Outcome.FAILED, again.get(2).outcome());
       assertEquals(written, checksums(out, again));
       assertEquals(List.of(), partFiles(out));

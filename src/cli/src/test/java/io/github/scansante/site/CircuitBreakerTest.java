@@ -3,6 +3,7 @@ package io.github.scansante.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.cli.Cli;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.replica.ReplicaConfig;
@@ -66,7 +67,7 @@ class CircuitBreakerTest {
       for (int i = 0; i < pauses.length; i++) {
         assertPause(pauses[i], gaps.get(i + 2), "after failure " + (i + 3) + " " + gaps);
       }
-      for (ManifestRow row : RunJournal.readRows(out.resolve(RunJournal.MANIFEST))) {
+      for (ManifestRow row : ManifestWriter.read(out.resolve(RunJournal.MANIFEST))) {
         assertEquals(Outcome.FAILED, row.outcome());
         assertEquals("HTTP 503 after 2 attempts", row.reason());
       }
@@ -90,7 +91,7 @@ class CircuitBreakerTest {
       for (int i = 8; i < gaps.size(); i++) {
         assertTrue(gaps.get(i) < MAX_PAUSE_MS - EARLY_MS, "no pause once the probe succeeded: " + gaps);
       }
-      List<ManifestRow> rows = RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+      List<ManifestRow> rows = ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
       assertEquals(List.of(Outcome.FAILED, Outcome.FAILED, Outcome.FAILED, Outcome.FAILED,
           Outcome.DATA, Outcome.DATA, Outcome.DATA, Outcome.DATA), rows.stream().map(ManifestRow::outcome).toList());
     }

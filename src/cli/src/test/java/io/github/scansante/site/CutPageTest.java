@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.cli.Cli;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.PageParser;
@@ -54,7 +55,7 @@ class CutPageTest {
         }
         assertEquals(List.of("truncate-table", ""), attempts.stream().map(RequestLog.Entry::fault).toList());
       }
-      List<ManifestRow> rows = RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+      List<ManifestRow> rows = ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
       assertEquals(3, rows.size());
       for (ManifestRow row : rows) {
         assertEquals(Outcome.DATA, row.outcome(), row.reason());
@@ -76,7 +77,7 @@ class CutPageTest {
       Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "2", "--set", "retry.max-retries=2");
       assertEquals(0, r.exitCode(), r.err());
       byQuery(replica).values().forEach(attempts -> assertEquals(3, attempts.size(), "1 attempt + 2 retries"));
-      for (ManifestRow row : RunJournal.readRows(out.resolve(RunJournal.MANIFEST))) {
+      for (ManifestRow row : ManifestWriter.read(out.resolve(RunJournal.MANIFEST))) {
         assertEquals(Outcome.MALFORMED, row.outcome());
         assertEquals("cut short: a table is not closed after 3 attempts", row.reason());
         assertEquals("", row.file());
@@ -90,7 +91,7 @@ class CutPageTest {
       Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "1", "--set", "retry.max-retries=1");
       assertEquals(0, r.exitCode(), r.err());
       assertEquals(2, replica.requestLog().submitEntries().size());
-      ManifestRow row = RunJournal.readRows(out.resolve(RunJournal.MANIFEST)).get(0);
+      ManifestRow row = ManifestWriter.read(out.resolve(RunJournal.MANIFEST)).get(0);
       assertEquals(Outcome.MALFORMED, row.outcome());
       assertTrue(row.reason().matches("cut short: Premature end of Content-Length delimited message body"
           + " \\(expected: [\\d,]+; received: [\\d,]+\\) after 2 attempts"), row.reason());

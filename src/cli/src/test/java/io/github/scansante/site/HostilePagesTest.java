@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.cli.Cli;
 import io.github.scansante.output.OutputLayout;
 import io.github.scansante.page.Outcome;
@@ -81,7 +82,7 @@ class HostilePagesTest {
   private static HostileRun run(Path out, String faults, String... args) {
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults(faults).build())) {
       Cli.Result r = Cli.run(replica.baseUri().toString(), out, args);
-      return new HostileRun(out, r, RunJournal.readRows(out.resolve(RunJournal.MANIFEST)), replica.requestLog().submitEntries());
+      return new HostileRun(out, r, ManifestWriter.read(out.resolve(RunJournal.MANIFEST)), replica.requestLog().submitEntries());
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.scansante.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.cli.Cli;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.replica.ReplicaConfig;
@@ -39,7 +40,7 @@ class ResponseDeadlineTest {
       assertTrue(cutAfterMs >= DEADLINE_MS - DISPATCH_JITTER_MS, "the second attempt came " + cutAfterMs + " ms after the first");
       // Without the deadline the page would take hours; the read time-out (60 s) never fires.
       assertTrue(cutAfterMs < 20 * DEADLINE_MS, "cut at the deadline: the second attempt came after " + cutAfterMs + " ms");
-      ManifestRow row = RunJournal.readRows(out.resolve(RunJournal.MANIFEST)).get(0);
+      ManifestRow row = ManifestWriter.read(out.resolve(RunJournal.MANIFEST)).get(0);
       assertEquals(Outcome.DATA, row.outcome(), row.reason());
       assertEquals(2, row.attempts());
     }
@@ -53,7 +54,7 @@ class ResponseDeadlineTest {
           "--set", "site.response-deadline-ms=" + DEADLINE_MS);
       assertEquals(0, r.exitCode(), r.err());
       assertEquals(2, replica.requestLog().submitEntries().size());
-      ManifestRow row = RunJournal.readRows(out.resolve(RunJournal.MANIFEST)).get(0);
+      ManifestRow row = ManifestWriter.read(out.resolve(RunJournal.MANIFEST)).get(0);
       assertEquals(Outcome.FAILED, row.outcome());
       assertEquals("no complete answer within the deadline of 2000 ms (site.response-deadline-ms) after 2 attempts",
           row.reason());

@@ -3,6 +3,7 @@ package io.github.scansante.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.cli.Cli;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.database.DuckDbStore;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RetriesTest {
 
   private static List<ManifestRow> manifest(Path out) throws java.io.IOException {
-    return RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+    return ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
   }
 
   private static Map<String, List<RequestLog.Entry>> byQuery(ReplicaServer replica) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.cli.Cli;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.run.ManifestRow;
@@ -56,7 +57,7 @@ class TlsVerificationTest {
       // Two submits that both fail stay under the give-up threshold (3 unanswered attempts).
       Cli.Result r = Cli.run(site, out, "--limit", "2", "--set", "retry.max-retries=1", "--set", "circuit.give-up-attempts=3");
       assertEquals(0, r.exitCode(), r.err());
-      List<ManifestRow> rows = RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+      List<ManifestRow> rows = ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
       assertEquals(2, rows.size());
       for (ManifestRow row : rows) {
         assertEquals(Outcome.FAILED, row.outcome());

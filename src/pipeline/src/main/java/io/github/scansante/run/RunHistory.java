@@ -106,7 +106,7 @@ public final class RunHistory {
         rows.add(row);
         StringBuilder text = new StringBuilder(CheckedLines.headerLine(header()));
         for (Map<String, String> r : rows) {
-          text.append(CheckedLines.line(header().stream().map(c -> r.getOrDefault(c, c.equals("status") ? "complete" : "0")).toList()));
+          text.append(CheckedLines.line(header().stream().map(c -> r.getOrDefault(c, "0")).toList()));
         }
         files.replaceText(file, text.toString());
         return;
@@ -127,7 +127,9 @@ public final class RunHistory {
             .parse(reader)) {
       for (var record : parser) {
         if (record.isConsistent()) {
-          rows.add(new LinkedHashMap<>(record.toMap()));
+          Map<String, String> row = new LinkedHashMap<>(record.toMap());
+          row.putIfAbsent("status", Status.COMPLETE.label()); // an earlier version wrote complete runs only
+          rows.add(row);
         }
       }
     } catch (java.nio.file.NoSuchFileException e) {

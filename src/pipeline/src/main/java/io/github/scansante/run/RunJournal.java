@@ -176,7 +176,7 @@ public final class RunJournal {
     return rowsOf(journalFile);
   }
 
-  static List<ManifestRow> rowsOf(Path journalFile) {
+  public static List<ManifestRow> rowsOf(Path journalFile) {
     Map<String, ManifestRow> rows = new LinkedHashMap<>();
     for (List<String> cells : CheckedLines.read(journalFile).records()) {
       try {
