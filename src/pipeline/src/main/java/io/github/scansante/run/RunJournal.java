@@ -2,15 +2,17 @@ package io.github.scansante.run;
 
 import io.github.scansante.page.Outcome;
 import io.github.scansante.plan.Combination;
+import io.github.scansante.state.OwnFiles;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,7 +26,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
@@ -43,7 +44,6 @@ public final class RunJournal {
   public static final String MANIFEST = "run-manifest.csv";
   public static final String DEAD_LETTERS = "dead-letter.log";
   public static final String RUNS = "runs.csv";
-  public static final String PART_SUFFIX = ".part";
   private static final String JOURNAL = "journal.csv";
   /** Present while a run is in progress, and after one that did not complete (until it is resumed). */
   public static final String RUN_STATE = "run.properties";
@@ -74,7 +74,7 @@ public final class RunJournal {
     try {
       Path state = outputDir.resolve(STATE_DIR);
       Files.createDirectories(state);
-      removeLeftoverParts();
+      new OwnFiles(outputDir).sweepTemporaryFiles();
       finished.clear();
       counts.clear();
       filesWritten = 0;
@@ -245,22 +245,13 @@ public final class RunJournal {
   }
 
   static void writeAtomically(Path target, List<String> header, List<List<String>> rows) throws IOException {
-    Path part = target.resolveSibling(target.getFileName() + PART_SUFFIX);
-    try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+    new OwnFiles(target.getParent()).replace(target, out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       w.write(CSV.format(header.toArray()) + "\n");
       for (List<String> row : rows) {
         w.write(CSV.format(row.toArray()) + "\n");
       }
-    }
-    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  /** A killed run can leave a temporary file; it never has a data file's name, and goes now. */
-  private void removeLeftoverParts() throws IOException {
-    try (Stream<Path> files = Files.walk(outputDir)) {
-      for (Path p : files.filter(p -> p.getFileName().toString().endsWith(PART_SUFFIX)).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+      w.flush();
+    });
   }
 }

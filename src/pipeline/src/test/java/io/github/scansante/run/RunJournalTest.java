@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scansante.page.Outcome;
 import io.github.scansante.plan.Combination;
+import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,11 +95,17 @@ class RunJournalTest {
   }
 
   @Test
-  void leftover_temporary_files_are_removed_when_a_run_opens() throws IOException {
-    Path part = out.resolve("01_France_entiere/A_Publics_PSPH/1_Tous_sejours/2024_tous_sejours.csv.part");
-    Files.createDirectories(part.getParent());
-    Files.writeString(part, "half a fi");
+  void only_the_recorded_temporary_files_are_removed_when_a_run_opens() throws IOException {
+    Path folder = out.resolve("01_France_entiere/A_Publics_PSPH/1_Tous_sejours");
+    Path ours = folder.resolve("2024_tous_sejours.csv.0123456789abcdef" + OwnFiles.TEMP_SUFFIX);
+    Path users = folder.resolve("2024_tous_sejours.csv.part");
+    Files.createDirectories(folder);
+    Files.writeString(ours, "half a fi");
+    Files.writeString(users, "the user's");
+    Files.createDirectories(out.resolve(RunJournal.STATE_DIR));
+    Files.writeString(out.resolve(RunJournal.STATE_DIR).resolve(OwnFiles.TEMP_LOG), "\n" + out.relativize(ours) + "\n");
     new RunJournal(out, seen::add).open("cli", "strategic", T0);
-    assertFalse(Files.exists(part));
+    assertFalse(Files.exists(ours));
+    assertEquals("the user's", Files.readString(users));
   }
 }
