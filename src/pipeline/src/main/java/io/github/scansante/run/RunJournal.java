@@ -245,7 +245,7 @@ public final class RunJournal {
   }
 
   static void writeAtomically(Path target, List<String> header, List<List<String>> rows) throws IOException {
-    new OwnFiles(target.getParent()).replace(target, out -> {
+    new OwnFiles(target.toAbsolutePath().getParent()).replace(target, out -> {
       Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       w.write(CSV.format(header.toArray()) + "\n");
       for (List<String> row : rows) {
