@@ -11,7 +11,7 @@
 #    same seed and no faults.
 # 2. Crash safety: `run --delay 200ms` is killed with SIGKILL at random points KILLS times, each
 #    kill followed by the resume run (itself killed, until the last one completes). Counts, per
-#    kill: partial files (*.part, or data files the journal does not list), repeated requests
+#    kill: partial files (*.scansante-part, or data files the journal does not list), repeated requests
 #    (a query the site had answered well, 200 without fault, requested again by the resume); after
 #    the final resume: partial files, lost combinations (plan size minus manifest rows) and wrong
 #    files.
@@ -179,7 +179,7 @@ while ((kills < KILLS && SECONDS < deadline)); do
     wait "$pid" 2>/dev/null || true
     sleep 0.2 # a request already on the wire is logged by the replica a moment later
     kills=$((kills + 1))
-    parts=$(find "$CRASH_OUT" -name '*.part' | wc -l)
+    parts=$(find "$CRASH_OUT" -name '*.scansante-part' | wc -l)
     orphans=$(unlisted_files "$CRASH_OUT" "$CRASH_OUT/.scansante/journal.csv")
     journaled=$( [[ -f $CRASH_OUT/.scansante/journal.csv ]] && wc -l <"$CRASH_OUT/.scansante/journal.csv" || echo 0)
     kill_rows+=("$kills $after $journaled $parts $orphans")
@@ -217,7 +217,7 @@ for seg in open(sys.argv[2]).read().split("\n"):
     else:
         answered = set()  # a completed run ends the chain: the next run starts afresh
 PY
-FINAL_PARTS=$(find "$CRASH_OUT" -name '*.part' | wc -l)
+FINAL_PARTS=$(find "$CRASH_OUT" -name '*.scansante-part' | wc -l)
 FINAL_UNLISTED=$(unlisted_files "$CRASH_OUT" "$CRASH_OUT/run-manifest.csv")
 MANIFEST_ROWS=$(python3 -c "import csv,sys; print(len({tuple(r[:7]) for r in list(csv.reader(open(sys.argv[1])))[1:]}))" \
   "$CRASH_OUT/run-manifest.csv" 2>/dev/null || echo 0)
@@ -234,7 +234,7 @@ cat "$WORK/faults-counts"
 printf '   %-42s%s\n' "files whose content is wrong" "$FAULT_WRONG"
 echo
 echo "== Crash trial: $kills kills of run --delay 200ms (faults $CRASH_FAULTS: $CRASH_FAULTS_INJECTED injected)"
-printf '   %-5s %-10s %-15s %-11s %-20s %s\n' kill "after (s)" "journal rows" ".part files" "files not journaled" "repeated requests"
+printf '   %-5s %-10s %-15s %-11s %-20s %s\n' kill "after (s)" "journal rows" "temp files" "files not journaled" "repeated requests"
 echo "   (after: seconds from the run's landing request to the kill)"
 for i in "${!kill_rows[@]}"; do
   read -r k after journaled parts orphans <<<"${kill_rows[$i]}"
@@ -242,7 +242,7 @@ for i in "${!kill_rows[@]}"; do
   printf '   %-5s %-10s %-15s %-11s %-20s %s\n' "$k" "$after" "$journaled" "$parts" "$orphans" "${repeated:-?}"
 done
 echo "   after the final resume (exit $resume_exit):"
-printf '     %-40s%s\n' "partial files (.part / not in manifest)" "$FINAL_PARTS / $FINAL_UNLISTED" \
+printf '     %-40s%s\n' "partial files (temp / not in manifest)" "$FINAL_PARTS / $FINAL_UNLISTED" \
   "lost combinations" "$((PLAN_SIZE - MANIFEST_ROWS)) (manifest $MANIFEST_ROWS of $PLAN_SIZE)" \
   "repeated requests, all kills" "$(awk '{s += $2} END {print s + 0}' "$WORK/repeats")" \
   "files whose content is wrong" "$CRASH_WRONG"

@@ -17,6 +17,7 @@ import io.github.scansante.replica.RequestLog;
 import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.OutcomeRecorder;
 import io.github.scansante.run.RunJournal;
+import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -117,7 +118,7 @@ class ExtractionRoutesTest {
       assertTrue(names.contains("01_France_entiere/B_Prives_OQN/3_Categories_activites/2024_categorie_peu_invasif.csv"));
       assertTrue(names.contains("02_Departements/A_Publics_PSPH/1_Tous_sejours/2023_tous_sejours_dept75.csv"));
       assertTrue(names.stream().noneMatch(n -> n.contains("C_Tous_etablissements")), "no file for refused combinations");
-      assertTrue(names.stream().noneMatch(n -> n.endsWith(".part")), "no temporary file left");
+      assertTrue(names.stream().noneMatch(n -> n.endsWith(OwnFiles.TEMP_SUFFIX)), "no temporary file left");
     }
   }
 

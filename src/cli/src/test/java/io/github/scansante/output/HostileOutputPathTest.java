@@ -8,6 +8,7 @@ import io.github.scansante.cli.Cli;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.run.RunJournal;
+import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class HostileOutputPathTest {
       assertEquals(List.of(out), inner.toList(), "nothing beside the output folder");
     }
     try (Stream<Path> files = Files.walk(out)) {
-      assertEquals(List.of(), files.filter(p -> p.toString().endsWith(DataFiles.PART_SUFFIX)).toList(), "no temporary file left");
+      assertEquals(List.of(), files.filter(p -> p.toString().endsWith(OwnFiles.TEMP_SUFFIX)).toList(), "no temporary file left");
     }
   }
 }

@@ -9,6 +9,7 @@ import io.github.scansante.page.Outcome;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.RequestLog;
+import io.github.scansante.state.OwnFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +69,7 @@ class ResumeTest {
         }
       }
       try (Stream<Path> files = Files.walk(out)) {
-        assertEquals(List.of(), files.filter(p -> p.toString().endsWith(RunJournal.PART_SUFFIX)).toList(), "no partial file");
+        assertEquals(List.of(), files.filter(p -> p.toString().endsWith(OwnFiles.TEMP_SUFFIX)).toList(), "no partial file");
       }
       List<String> runs = Files.readAllLines(out.resolve(RunJournal.RUNS));
       assertEquals(2, runs.size(), "one run, completed once: " + runs);

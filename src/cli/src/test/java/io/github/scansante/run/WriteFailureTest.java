@@ -9,6 +9,7 @@ import io.github.scansante.page.Outcome;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
+import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ class WriteFailureTest {
 
   private static List<Path> partFiles(Path out) throws IOException {
     try (Stream<Path> files = Files.walk(out)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(RunJournal.PART_SUFFIX)).toList();
+      return files.filter(p -> p.getFileName().toString().endsWith(OwnFiles.TEMP_SUFFIX)).toList();
     }
   }
 }

@@ -2,12 +2,11 @@ package io.github.scansante.database;
 
 import io.github.scansante.database.SqlType.Engine;
 import io.github.scansante.output.CsvDialect;
-import io.github.scansante.run.RunJournal;
+import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -121,14 +120,18 @@ public final class DuckDbStore {
   }
 
   /** Written under a temporary name and renamed, so that a reader never sees half a file. */
-  private static void exportParquet(Statement sql, Path outputDir) throws SQLException {
+  private static void exportParquet(Statement sql, Path outputDir) {
     Path target = outputDir.resolve(PARQUET_FILE);
-    Path part = target.resolveSibling(PARQUET_FILE + RunJournal.PART_SUFFIX);
     Table t = Table.ACTIVITY;
-    sql.execute("COPY (SELECT * FROM activity ORDER BY " + Table.quotedList(t.key()) + ", finess) TO " + literal(part)
-        + " (FORMAT parquet)");
     try {
-      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      new OwnFiles(outputDir).replaceFile(target, temporary -> {
+        try {
+          sql.execute("COPY (SELECT * FROM activity ORDER BY " + Table.quotedList(t.key()) + ", finess) TO " + literal(temporary)
+              + " (FORMAT parquet)");
+        } catch (SQLException e) {
+          throw new IOException("DuckDB could not export " + PARQUET_FILE, e);
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     }

@@ -1,62 +1,51 @@
 package io.github.scansante.output;
 
 import io.github.scansante.flow.CombinationWork;
+import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 
 /**
  * Writes a combination's data file under the output folder through the file API, so that the
- * user's folder name is only ever a path, never read as URI or placeholder syntax. The file is
- * written under a temporary name ({@link #PART_SUFFIX}) and moved into place when complete.
+ * user's folder name is only ever a path, never read as URI or placeholder syntax. The file appears
+ * under its name only once complete ({@link OwnFiles#replace}).
  */
 public final class DataFiles {
 
-  public static final String PART_SUFFIX = ".part";
-
   private final Path outputDir;
   private final OutputLayout layout;
+  private final OwnFiles files;
 
   public DataFiles(Path outputDir, OutputLayout layout) {
     this.outputDir = outputDir;
     this.layout = layout;
+    this.files = new OwnFiles(outputDir);
   }
 
   /** Writes the body (the CSV text) as the combination's file and notes its path and checksum on the work. */
   public void write(Exchange exchange) throws IOException {
     CombinationWork work = CombinationWork.of(exchange);
     String relative = layout.relativePath(work.combination());
-    Path target = outputDir.resolve(relative);
-    Files.createDirectories(target.getParent());
-    Path part = target.resolveSibling(target.getFileName() + PART_SUFFIX);
-    Files.deleteIfExists(part);
-    MessageDigest sha256 = sha256();
-    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(part, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), sha256)) {
-      out.write(exchange.getMessage().getMandatoryBody(String.class).getBytes(StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(part);
-      throw e;
-    } catch (org.apache.camel.InvalidPayloadException e) {
-      Files.deleteIfExists(part);
+    byte[] text;
+    try {
+      text = exchange.getMessage().getMandatoryBody(String.class).getBytes(StandardCharsets.UTF_8);
+    } catch (InvalidPayloadException e) {
       throw new IllegalStateException(e);
     }
-    try {
-      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      Files.deleteIfExists(part);
-      throw e;
-    }
+    MessageDigest sha256 = sha256();
+    files.replace(outputDir.resolve(relative), out -> {
+      try (OutputStream digested = new DigestOutputStream(out, sha256)) {
+        digested.write(text);
+      }
+    });
     work.written(relative, HexFormat.of().formatHex(sha256.digest()));
   }
 

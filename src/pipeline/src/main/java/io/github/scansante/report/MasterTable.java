@@ -4,15 +4,15 @@ import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.output.CsvDialect;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.run.ManifestRow;
-import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.VerifiedFiles;
+import io.github.scansante.state.OwnFiles;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,11 +77,11 @@ public final class MasterTable {
    */
   public void build(Path outputDir) {
     Path target = outputDir.resolve(FILE_NAME);
-    Path part = target.resolveSibling(FILE_NAME + RunJournal.PART_SUFFIX);
     long started = System.nanoTime();
     Counts counts = new Counts();
     try {
-      try (Writer writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+      new OwnFiles(outputDir).replace(target, stream -> {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
         if (dialect == CsvDialect.EXCEL_FR) {
           writer.write('\uFEFF'); // French Excel reads UTF-8 only after a BOM
         }
@@ -96,14 +96,9 @@ public final class MasterTable {
           }
         }
         out.flush();
-      }
-      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      });
     } catch (IOException e) {
-      deleteQuietly(part);
       throw new UncheckedIOException("cannot build " + target, e);
-    } catch (RuntimeException e) {
-      deleteQuietly(part);
-      throw e;
     }
     LOG.info("{}: {} rows from {} files in {} ms{}", FILE_NAME, counts.rows, counts.files,
         (System.nanoTime() - started) / NANOS_PER_MILLI,
@@ -146,14 +141,6 @@ public final class MasterTable {
 
   private String label(String field, String code) {
     return catalogue.label(field, code).orElse("");
-  }
-
-  private static void deleteQuietly(Path part) {
-    try {
-      Files.deleteIfExists(part);
-    } catch (IOException ignored) {
-      // The next run's journal removes leftover .part files.
-    }
   }
 
   private static final class Counts {

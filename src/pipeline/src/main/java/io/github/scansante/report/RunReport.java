@@ -3,12 +3,10 @@ package io.github.scansante.report;
 import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.run.RunJournal;
+import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -55,10 +53,8 @@ public final class RunReport {
         "echarts_version", EchartsScript.VERSION,
         "data", Html.scriptJson(summary.chartData())));
     Path target = outputDir.resolve(FILE_NAME);
-    Path part = target.resolveSibling(FILE_NAME + RunJournal.PART_SUFFIX);
     try {
-      Files.writeString(part, page, StandardCharsets.UTF_8);
-      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      new OwnFiles(outputDir).replaceText(target, page);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     }

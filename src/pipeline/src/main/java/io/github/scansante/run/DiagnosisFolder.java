@@ -4,10 +4,10 @@ import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.Verdict;
 import io.github.scansante.plan.Combination;
+import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -63,11 +63,7 @@ public final class DiagnosisFolder {
         if (kept.count >= maxPages) {
           return;
         }
-        Files.createDirectories(folder);
-        Path target = folder.resolve(fileName(work.combination()));
-        Path part = target.resolveSibling(target.getFileName() + RunJournal.PART_SUFFIX);
-        Files.write(part, body);
-        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        new OwnFiles(run.definition().outputDir()).replace(folder.resolve(fileName(work.combination())), out -> out.write(body));
         kept.count++;
       } catch (IOException | RuntimeException e) {
         LOG.warn("Cannot keep the rejected answer under {}: {}", folder, e.toString());

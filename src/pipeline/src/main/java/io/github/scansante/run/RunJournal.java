@@ -30,12 +30,11 @@ import org.slf4j.LoggerFactory;
 public final class RunJournal {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunJournal.class);
-  public static final String STATE_DIR = ".scansante";
+  public static final String STATE_DIR = OwnFiles.STATE_DIR;
   public static final String MANIFEST = "run-manifest.csv";
   public static final String DEAD_LETTERS = "dead-letter.log";
   public static final String RUNS = "runs.csv";
   static final String JOURNAL = "journal.csv";
-  public static final String PART_SUFFIX = ".part";
   /** Present while a run has not completed: its identity and phase. */
   public static final String RUN_STATE = "run.properties";
 

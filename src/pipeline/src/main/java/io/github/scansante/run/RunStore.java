@@ -50,11 +50,7 @@ public final class RunStore {
    */
   Opened open(RunDefinition definition, String trigger, boolean restart, Instant now) {
     try {
-      Files.createDirectories(stateDir());
-      int swept = files.sweepTemporaryFiles();
-      if (swept > 0) {
-        LOG.info("Removed {} temporary file(s) left by an interrupted run", swept);
-      }
+      files.sweepTemporaryFiles();
     } catch (IOException e) {
       throw new JournalUnwritableException(stateDir(), e);
     }

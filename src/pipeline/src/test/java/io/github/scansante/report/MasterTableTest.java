@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.plan.Combination;
+import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -148,7 +149,7 @@ class MasterTableTest {
     assertEquals('a', bytes[0], "no BOM: the first header is 'annee'");
     assertFalse(new String(bytes, StandardCharsets.UTF_8).contains("\r"));
     try (Stream<Path> files = Files.list(out)) {
-      assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")));
+      assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(OwnFiles.TEMP_SUFFIX)));
     }
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.plan.YearRange;
+import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -189,5 +190,20 @@ class RunStoreTest {
     byte[] bytes = Files.readAllBytes(out.resolve(RunJournal.RUNS));
     Files.write(out.resolve(RunJournal.RUNS), Arrays.copyOf(bytes, bytes.length - 10));
     assertEquals(1, RunHistory.read(out.resolve(RunJournal.RUNS)).size(), "the torn last line is not read");
+  }
+
+  @Test
+  void only_the_recorded_temporary_files_are_removed_when_a_run_opens() throws IOException {
+    Path folder = out.resolve("01_France_entiere/A_Publics_PSPH/1_Tous_sejours");
+    Path ours = folder.resolve("2024_tous_sejours.csv.0123456789abcdef" + OwnFiles.TEMP_SUFFIX);
+    Path users = folder.resolve("2024_tous_sejours.csv.part");
+    Files.createDirectories(folder);
+    Files.writeString(ours, "half a fi");
+    Files.writeString(users, "the user's");
+    Files.createDirectories(out.resolve(RunJournal.STATE_DIR));
+    Files.writeString(out.resolve(RunJournal.STATE_DIR).resolve(OwnFiles.TEMP_LOG), "\n" + out.relativize(ours) + "\n");
+    open("strategic", false, T0).journal().close();
+    assertFalse(Files.exists(ours));
+    assertEquals("the user's", Files.readString(users));
   }
 }
