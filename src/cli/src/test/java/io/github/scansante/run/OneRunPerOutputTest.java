@@ -78,7 +78,9 @@ class OneRunPerOutputTest {
   @Test
   void a_second_command_in_the_same_process_is_refused_the_same_way(@TempDir Path out) throws IOException {
     try (OutputLock held = OutputLock.acquire(out, "serve")) {
+      long started = System.nanoTime();
       Cli.Result r = Cli.run("http://127.0.0.1:9", out, PLAN.split(" "));
+      System.out.printf("second command in the same JVM refused in %d ms%n", (System.nanoTime() - started) / 1_000_000);
       assertEquals(75, r.exitCode(), r.err());
       assertEquals(List.of("scansante: the output folder " + out + " is in use by another command of this scansante process ("
           + held.holder().describe() + "); wait for it to end, or choose another --output"), r.err().lines().toList());
