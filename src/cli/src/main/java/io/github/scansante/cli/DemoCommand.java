@@ -7,6 +7,7 @@ import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.RunSummary;
 import io.github.scansante.run.Trigger;
+import io.github.scansante.state.OutputLock;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,10 +42,11 @@ class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DemoSettings demo = RunOptions.settings(Map.of()).demo();
-    String dir = RunOptions.checkOutput(output != null ? output : demo.outputDir());
+    String dir = output != null ? output : demo.outputDir();
     long delayMs = delay != null ? Durations.toMillis(delay, "--delay") : demo.delayMs();
     String planName = plan != null ? plan : DEMO_PLAN;
-    try (ReplicaServer replica = ReplicaServer.start(replicaOptions.config(0, null, demo.seed()))) {
+    try (OutputLock held = RunOptions.lockOutput(dir, "demo");
+        ReplicaServer replica = ReplicaServer.start(replicaOptions.config(0, null, demo.seed()))) {
       Map<String, String> overrides = new LinkedHashMap<>(Map.of(
           "site.url", replica.baseUri().toString(),
           "output.dir", dir,

@@ -18,6 +18,8 @@ final class ExitCodes {
   static final int NOTHING_VERIFIABLE = 4;
   /** The site did not answer: the run gave up, its journal kept for resume (sysexits EX_UNAVAILABLE). */
   static final int SITE_UNREACHABLE = 69;
+  /** Another scansante command holds the output folder: try again once it ends (sysexits EX_TEMPFAIL). */
+  static final int OUTPUT_IN_USE = 75;
   /**
    * The run could not record what it did (full disk, read-only folder): it paused with its journal,
    * and the next run resumes it (sysexits EX_IOERR).

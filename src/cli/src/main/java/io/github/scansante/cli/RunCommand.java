@@ -2,6 +2,7 @@ package io.github.scansante.cli;
 
 import io.github.scansante.run.Trigger;
 import io.github.scansante.run.RunSummary;
+import io.github.scansante.state.OutputLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,8 +16,10 @@ class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var overrides = options.overrides();
-    RunSummary summary = PipelineMain.runOnce(overrides, Trigger.CLI);
-    System.out.println(summary.oneLine());
+    try (OutputLock held = RunOptions.lockOutput(RunOptions.settings(overrides).output().dir(), "run")) {
+      RunSummary summary = PipelineMain.runOnce(overrides, Trigger.CLI);
+      System.out.println(summary.oneLine());
+    }
     return ExitCodes.OK;
   }
 }

@@ -7,10 +7,12 @@ import io.github.scansante.config.PropertyValues;
 import io.github.scansante.config.Settings;
 import io.github.scansante.config.SettingsSource;
 import io.github.scansante.config.SiteSettings;
+import io.github.scansante.state.OutputLock;
 import io.github.scansante.text.UserText;
 import io.github.scansante.plan.Planner;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -94,7 +96,7 @@ public class RunOptions {
       put(o, options, "output.restart", "true", "--restart");
     }
     if (output != null) {
-      put(o, options, "output.dir", checkOutput(output), "--output");
+      put(o, options, "output.dir", output, "--output");
     }
     putDatabase(o, options, database, csvDialect);
     Settings checked = settings(o, options);
@@ -146,22 +148,46 @@ public class RunOptions {
     return limit;
   }
 
-  static String checkOutput(String dir) {
+  /** The output folder, created if missing; one that is blank, not a folder or not writable is bad input. */
+  private static void checkOutput(String dir) {
     if (dir.isBlank()) {
       throw new UsageException("the output folder is empty; give a folder with --output DIR");
     }
     Path path;
     try {
       path = Path.of(dir);
+    } catch (InvalidPathException e) {
+      throw new UsageException("the output folder " + UserText.clip(dir) + " is not a valid path (" + UserText.clip(e.getReason())
+          + "); choose another with --output");
+    }
+    if (Files.exists(path) && !Files.isDirectory(path)) {
+      throw new UsageException("the output folder " + UserText.clip(dir) + " is a file, not a folder; choose another with --output");
+    }
+    try {
       Files.createDirectories(path);
     } catch (IOException | RuntimeException e) {
       throw new UsageException("cannot create the output folder " + UserText.clip(dir) + " (" + UserMessages.cause(e)
           + "); choose another with --output");
     }
-    if (!Files.isDirectory(path) || !Files.isWritable(path)) {
+    if (!Files.isWritable(path)) {
       throw new UsageException("the output folder " + UserText.clip(dir) + " is not writable; choose another with --output");
     }
-    return dir;
+  }
+
+  /**
+   * Checks the output folder, creates it and holds it until the command ends: another scansante
+   * command on it is refused with {@link OutputLock.InUse} (exit 75); a folder that cannot be locked
+   * at all is bad input. Called once the rest of the input is checked, so that refused input creates
+   * nothing.
+   */
+  static OutputLock lockOutput(String dir, String command) {
+    checkOutput(dir);
+    try {
+      return OutputLock.acquire(Path.of(dir), command);
+    } catch (IOException e) {
+      throw new UsageException("cannot lock the output folder " + UserText.clip(dir) + " (" + UserMessages.cause(e)
+          + "); choose another with --output");
+    }
   }
 
   /** A plan that does not exist, cannot be read or selects nothing is refused before anything starts. */

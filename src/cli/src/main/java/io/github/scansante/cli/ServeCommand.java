@@ -6,6 +6,7 @@ import io.github.scansante.ops.JmxCredentials;
 import io.github.scansante.ops.LoopbackJmxConnector;
 import io.github.scansante.run.RunCoordinator;
 import io.github.scansante.run.RunJournal;
+import io.github.scansante.state.OutputLock;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -66,11 +67,14 @@ class ServeCommand implements Callable<Integer> {
     }
     Settings settings = RunOptions.settings(overrides,
         Map.of("schedule.cron", "--cron", "jmx.port", "--jmx-port", "jmx.password-file", "--jmx-password-file"));
-    JmxCredentials users = jmxUsers(settings);
-    int port = settings.schedule().jmxPort();
-    Main main = PipelineMain.create(overrides);
-    main.addMainListener(new JmxExposure(port, users));
-    main.run();
+    // Held for serve's whole life: every run it triggers writes to the folder.
+    try (OutputLock held = RunOptions.lockOutput(settings.output().dir(), "serve")) {
+      JmxCredentials users = jmxUsers(settings);
+      int port = settings.schedule().jmxPort();
+      Main main = PipelineMain.create(overrides);
+      main.addMainListener(new JmxExposure(port, users));
+      main.run();
+    }
     return ExitCodes.OK;
   }
 

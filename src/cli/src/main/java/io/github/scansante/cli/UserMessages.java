@@ -8,6 +8,7 @@ import io.github.scansante.run.JournalUnwritableException;
 import io.github.scansante.run.NothingVerifiableException;
 import io.github.scansante.run.RunStoppedException;
 import io.github.scansante.site.SiteUnreachableException;
+import io.github.scansante.state.OutputLock;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -51,6 +52,9 @@ final class UserMessages {
       // Bad input found while Camel starts arrives wrapped in Camel's exceptions.
       if (t instanceof UsageException || t instanceof PlanException || t instanceof InvalidSettingException) {
         return new Failure(ExitCodes.USAGE, t.getMessage());
+      }
+      if (t instanceof OutputLock.InUse) {
+        return new Failure(ExitCodes.OUTPUT_IN_USE, t.getMessage() + "; wait for it to end, or choose another --output");
       }
       if (t instanceof NothingVerifiableException) {
         return new Failure(ExitCodes.NOTHING_VERIFIABLE, command + " " + t.getMessage());

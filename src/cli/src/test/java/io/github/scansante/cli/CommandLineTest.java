@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandLineTest {
 
@@ -56,6 +57,28 @@ class CommandLineTest {
     Cli.Result r = Cli.execute("run", "--output", file.resolve("out").toString());
     assertEquals(2, r.exitCode());
     assertTrue(r.err().startsWith("scansante: cannot create the output folder"), r.err());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"run", "serve", "demo"})
+  void a_blank_output_is_bad_input(String command) {
+    for (String blank : List.of("", "  ")) {
+      Cli.Result r = Cli.execute(command, "--output", blank);
+      assertEquals(2, r.exitCode(), r.err());
+      assertEquals(1, r.err().lines().count(), r.err());
+      assertTrue(r.err().startsWith("scansante: ") && r.err().contains("output"), r.err());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"run", "serve", "demo"})
+  void an_output_that_is_a_file_is_bad_input_and_left_alone(String command, @TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("results.csv"), "x");
+    Cli.Result r = Cli.execute(command, "--output", file.toString());
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals(List.of("scansante: the output folder " + file + " is a file, not a folder; choose another with --output"),
+        r.err().lines().toList());
+    assertEquals("x", Files.readString(file));
   }
 
   @Test

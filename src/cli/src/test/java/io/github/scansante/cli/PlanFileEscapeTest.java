@@ -1,7 +1,6 @@
 package io.github.scansante.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,8 +48,7 @@ class PlanFileEscapeTest {
           r.err().strip());
     }
     try (Stream<Path> left = Files.walk(dir)) {
-      assertEquals(List.of(dir, plan, out), left.sorted().toList(), "nothing written but the empty output folder");
+      assertEquals(List.of(dir, plan), left.sorted().toList(), "nothing written, not even the output folder");
     }
-    assertTrue(Files.list(out).findAny().isEmpty());
   }
 }
