@@ -70,7 +70,7 @@ class OneRunPerOutputTest {
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.defaults())) {
       Cli.Result next = Cli.run(replica.baseUri().toString(), out, PLAN.split(" "));
       assertEquals(0, next.exitCode(), next.err());
-      assertEquals(1, RunJournal.readRows(out.resolve(RunJournal.MANIFEST)).size(), "the next run completed");
+      assertEquals(1, ManifestWriter.read(out.resolve(RunJournal.MANIFEST)).size(), "the next run completed");
     }
     assertEquals("", Files.readString(lockFile(out)), "released, naming nobody");
   }

@@ -1,6 +1,5 @@
 package io.github.scansante.state;
 
-import io.github.scansante.run.RunJournal;
 import io.github.scansante.text.UserText;
 import java.io.IOException;
 import java.io.StringReader;
@@ -107,7 +106,7 @@ public final class OutputLock implements AutoCloseable {
    * naming the holder. An I/O error means the folder cannot be locked at all.
    */
   public static synchronized OutputLock acquire(Path outputDir, String command) throws IOException {
-    Path state = Files.createDirectories(outputDir.resolve(RunJournal.STATE_DIR));
+    Path state = Files.createDirectories(outputDir.resolve(OwnFiles.STATE_DIR));
     Path path = state.resolve(FILE);
     Path key = state.toRealPath().resolve(FILE);
     Holder held = HELD.get(key);
