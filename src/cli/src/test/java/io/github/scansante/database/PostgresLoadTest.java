@@ -128,7 +128,7 @@ class PostgresLoadTest {
     try (CapturedLog log = new CapturedLog()) {
       pass(out, "shapes", PASSWORD);
       assertOneLine(log, "ERROR PostgreSQL 127.0.0.1:" + postgres.getPort()
-          + "/shapes not loaded: table runs already exists with another shape (column 2 is note text, expected trigger text)");
+          + "/shapes not loaded: table runs already exists with another shape (column 2 is note text, expected status text)");
     }
     try (Connection db = connect("shapes"); Statement sql = db.createStatement()) {
       var rs = sql.executeQuery("SELECT to_regclass('activity') IS NULL AND to_regclass('scansante_schema') IS NULL");
