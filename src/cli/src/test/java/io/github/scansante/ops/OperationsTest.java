@@ -127,7 +127,7 @@ class OperationsTest {
       assertEquals(0, r.exitCode(), r.err());
       List<String> runs = runs(out);
       assertEquals(2, runs.size(), runs.toString());
-      assertTrue(runs.get(1).startsWith(runId(runs) + ",jmx,"), runs.toString());
+      assertTrue(runs.get(1).startsWith(runId(runs) + ",complete,jmx,"), runs.toString());
       assertEquals(7, replica.requestLog().entries().size(), "one landing page and six combinations: the refused trigger sent nothing");
     }
   }

@@ -1,5 +1,7 @@
 package io.github.scansante.report;
 
+import io.github.scansante.page.SiteColumn;
+import io.github.scansante.page.CellValue;
 import io.github.scansante.output.CsvDialect;
 import io.github.scansante.output.SpreadsheetText;
 import java.util.ArrayList;

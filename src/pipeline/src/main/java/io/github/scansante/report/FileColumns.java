@@ -1,5 +1,6 @@
 package io.github.scansante.report;
 
+import io.github.scansante.page.SiteColumn;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

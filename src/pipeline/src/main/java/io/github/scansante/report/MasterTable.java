@@ -1,5 +1,6 @@
 package io.github.scansante.report;
 
+import io.github.scansante.page.SiteColumn;
 import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.output.CsvDialect;
 import io.github.scansante.plan.Combination;

@@ -5,7 +5,7 @@ import io.github.scansante.page.Outcome;
 import io.github.scansante.page.PageClassifier;
 import io.github.scansante.page.ResultPage;
 import io.github.scansante.page.Verdict;
-import io.github.scansante.report.TotalCheck;
+import io.github.scansante.page.TotalCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -154,9 +154,11 @@ public final class RunCoordinator {
    * stays. Answers why, as the run's result.
    */
   public RuntimeException endedEarly(Exchange exchange) {
-    Run run = Run.of(exchange);
     RuntimeException why = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RuntimeException.class);
-    keepForResume(run, why.getMessage());
+    Run run = exchange.getProperty(Run.PROPERTY, Run.class);
+    if (run != null) { // null: the run could not even begin (a full disk)
+      keepForResume(run, why.getMessage());
+    }
     return why;
   }
 

@@ -16,10 +16,10 @@ import java.nio.file.Files;
  * The pages the report tests use, parsed: captured ones ({@link Fixtures} finds them or skips the
  * test) and the replica's, which every machine has.
  */
-final class ReportFixtures {
+public final class ReportFixtures {
 
-  static final String FRANCE_2024_PUBLIC = "2024_fe_99_bpub_tous.html";
-  static final String EMPTY_TOTAL_ONLY = "2024_fe_99_bpub_empty-total-only.html";
+  public static final String FRANCE_2024_PUBLIC = "2024_fe_99_bpub_tous.html";
+  public static final String EMPTY_TOTAL_ONLY = "2024_fe_99_bpub_empty-total-only.html";
   private static final String FRANCE_2024_PUBLIC_QUERY = "snatnav=&annee=2024&tgeo=fe&codegeo=99&base=bpub&typrgp=tous";
 
   private static ResultPage replicaFrance2024Public;
@@ -27,7 +27,7 @@ final class ReportFixtures {
   private ReportFixtures() {}
 
   /** The captured page {@code name}, parsed; the test is skipped when the fixtures are absent. */
-  static ResultPage page(String name) {
+  public static ResultPage page(String name) {
     try {
       return new PageParser().parse(Files.readString(Fixtures.page(name)));
     } catch (IOException e) {

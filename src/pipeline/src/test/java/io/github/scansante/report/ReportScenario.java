@@ -1,5 +1,6 @@
 package io.github.scansante.report;
 
+import io.github.scansante.page.CellValue;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.ResultPage;
 import io.github.scansante.plan.Combination;

@@ -1,8 +1,8 @@
-package io.github.scansante.report;
+package io.github.scansante.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.scansante.page.ResultPage;
+import io.github.scansante.report.ReportFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
-package io.github.scansante.report;
+package io.github.scansante.page;
 
-import io.github.scansante.report.CellValue.Kind;
+import io.github.scansante.page.CellValue.Kind;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.EnumSet;

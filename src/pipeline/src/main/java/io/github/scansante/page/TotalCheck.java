@@ -1,7 +1,6 @@
-package io.github.scansante.report;
+package io.github.scansante.page;
 
-import io.github.scansante.page.ResultPage;
-import io.github.scansante.report.CellValue.Kind;
+import io.github.scansante.page.CellValue.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.scansante.report;
+package io.github.scansante.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.scansante.report.CellValue.Bounds;
-import io.github.scansante.report.CellValue.Kind;
+import io.github.scansante.page.CellValue.Bounds;
+import io.github.scansante.page.CellValue.Kind;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package io.github.scansante.report;
+package io.github.scansante.page;
 
 import java.math.BigDecimal;
 import java.util.Objects;
