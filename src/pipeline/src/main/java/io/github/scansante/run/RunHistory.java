@@ -6,6 +6,7 @@ import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +50,9 @@ public final class RunHistory {
 
   /** Every whole row, by column name, oldest first; an earlier version's file is read by its own header. */
   public static List<Map<String, String>> read(Path file) {
+    if (Files.isSymbolicLink(file)) {
+      return List.of(); // not ours to read through; the next write replaces the link
+    }
     CheckedLines.Content content = CheckedLines.read(file);
     List<Map<String, String>> rows = new ArrayList<>();
     if (content.header().isEmpty()) {
@@ -95,7 +99,7 @@ public final class RunHistory {
     row.put("rows_written", Long.toString(s.rowsWritten()));
     try {
       CheckedLines.Content content = CheckedLines.read(file);
-      List<Map<String, String>> rows = read(file);
+      List<Map<String, String>> rows = new ArrayList<>(read(file));
       if (rows.stream().anyMatch(r -> s.run().id().equals(r.get("run_id")))) {
         return;
       }
@@ -122,7 +126,7 @@ public final class RunHistory {
   /** A file of an earlier version: a plain CSV header, no checksums. */
   private static List<Map<String, String>> legacy(Path file) {
     List<Map<String, String>> rows = new ArrayList<>();
-    try (var reader = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
             .parse(reader)) {
       for (var record : parser) {

@@ -43,6 +43,10 @@ final class RunStateFile {
   private RunStateFile() {}
 
   static Optional<State> read(Path file) {
+    if (Files.isSymbolicLink(file)) {
+      LOG.warn("{} is a symbolic link, which is not followed: the unfinished run it may describe is not resumed", file);
+      return Optional.empty();
+    }
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);

@@ -55,7 +55,11 @@ public final class CheckedLines {
     return text + "," + crc(text) + "\n";
   }
 
+  /** A symbolic link where the file should be is not read through: the file is not there. */
   public static Content read(Path file) {
+    if (Files.isSymbolicLink(file)) {
+      return Content.NONE;
+    }
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
         StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {

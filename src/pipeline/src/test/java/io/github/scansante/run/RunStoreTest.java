@@ -206,4 +206,24 @@ class RunStoreTest {
     assertFalse(Files.exists(ours));
     assertEquals("the user's", Files.readString(users));
   }
+
+  @Test
+  void links_at_the_state_files_are_replaced_never_written_through(@TempDir Path elsewhere) throws IOException {
+    Path outside = elsewhere.resolve("victim.txt");
+    Files.writeString(outside, "not yours\n");
+    Files.createDirectories(out.resolve(RunJournal.STATE_DIR));
+    Files.createSymbolicLink(out.resolve(RunJournal.RUNS), outside);
+    Files.createSymbolicLink(out.resolve(".scansante/run.properties"), elsewhere.resolve("dangling.properties"));
+    RunStore store = new RunStore(out);
+    RunStore.Opened run = store.open(definition("strategic"), "cli", false, T0);
+    run.journal().record(row(A, Outcome.DATA, "12 establishments"));
+    store.finishPass(run.journal());
+    store.record(run.info(), run.journal(), T0.plusSeconds(1));
+    store.complete(run.journal());
+
+    assertEquals("not yours\n", Files.readString(outside));
+    assertFalse(Files.exists(elsewhere.resolve("dangling.properties")), "nothing created outside the output");
+    assertFalse(Files.isSymbolicLink(out.resolve(RunJournal.RUNS)));
+    assertEquals(1, RunHistory.read(out.resolve(RunJournal.RUNS)).size());
+  }
 }
