@@ -10,7 +10,9 @@
 #    file is compared with `parse` of a fresh fetch of its url from a second replica with the
 #    same seed and no faults.
 # 2. Crash safety: `run --delay 200ms` is killed with SIGKILL at random points KILLS times, each
-#    kill followed by the resume run (itself killed, until the last one completes). Counts, per
+#    kill followed by the resume run (itself killed, until the last one completes). After each kill
+#    the journal's last bytes are cut (1 to 80, as a power cut mid-write would; TEAR=0 turns it off),
+#    and the resume must drop that torn line and ask its combination again. Counts, per
 #    kill: partial files (*.scansante-part, or data files the journal does not list), repeated requests
 #    (a query the site had answered well, 200 without fault, requested again by the resume); after
 #    the final resume: partial files, lost combinations (plan size minus manifest rows) and wrong
@@ -24,6 +26,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 JAR=target/scansante.jar
 KILLS=${KILLS:-10}
+TEAR=${TEAR:-1}
 SEED=${SEED:-$RANDOM}
 TRIAL_SECONDS=${TRIAL_SECONDS:-240}
 WORK=${WORK:-$(mktemp -d /tmp/fault-run.XXXXXX)}
@@ -78,7 +81,7 @@ import csv, sys, os
 out, listing = sys.argv[1:3]
 listed = set()
 if os.path.exists(listing):
-    listed = {os.path.join(out, r[11]) for r in csv.reader(open(listing, encoding="utf-8")) if len(r) == 18 and r[11] and r[11] != "file"}
+    listed = {os.path.join(out, r[11]) for r in csv.reader(open(listing, encoding="utf-8")) if len(r) in (18, 19) and r[11] and r[11] != "file"}
 on_disk = {os.path.join(root, f) for root, dirs, files in os.walk(out) if root != out and ".scansante" not in root
            for f in files if f.endswith(".csv")}
 print(len(on_disk - listed))
@@ -179,10 +182,17 @@ while ((kills < KILLS && SECONDS < deadline)); do
     wait "$pid" 2>/dev/null || true
     sleep 0.2 # a request already on the wire is logged by the replica a moment later
     kills=$((kills + 1))
+    torn=0
+    if ((TEAR)) && [[ -s $CRASH_OUT/.scansante/journal.csv ]]; then
+      torn=$(python3 -c "import random; random.seed($SEED * 100 + $kills); random.random(); print(random.randint(1, 80))")
+      size=$(stat -c %s "$CRASH_OUT/.scansante/journal.csv")
+      truncate -s $((size > torn ? size - torn : 0)) "$CRASH_OUT/.scansante/journal.csv"
+    fi
     parts=$(find "$CRASH_OUT" -name '*.scansante-part' | wc -l)
     orphans=$(unlisted_files "$CRASH_OUT" "$CRASH_OUT/.scansante/journal.csv")
-    journaled=$( [[ -f $CRASH_OUT/.scansante/journal.csv ]] && wc -l <"$CRASH_OUT/.scansante/journal.csv" || echo 0)
-    kill_rows+=("$kills $after $journaled $parts $orphans")
+    # Whole lines after the header; a torn last line has no line end and is not counted.
+    journaled=$( [[ -f $CRASH_OUT/.scansante/journal.csv ]] && echo $(($(wc -l <"$CRASH_OUT/.scansante/journal.csv") - 1)) || echo 0)
+    kill_rows+=("$kills $after $journaled $torn $parts $orphans")
     echo "$first $(requests_logged) killed" >>"$WORK/segments"
   else
     wait "$pid" || true
@@ -234,16 +244,17 @@ cat "$WORK/faults-counts"
 printf '   %-42s%s\n' "files whose content is wrong" "$FAULT_WRONG"
 echo
 echo "== Crash trial: $kills kills of run --delay 200ms (faults $CRASH_FAULTS: $CRASH_FAULTS_INJECTED injected)"
-printf '   %-5s %-10s %-15s %-11s %-20s %s\n' kill "after (s)" "journal rows" "temp files" "files not journaled" "repeated requests"
+printf '   %-5s %-10s %-13s %-11s %-11s %-20s %s\n' kill "after (s)" "journal rows" "torn bytes" "temp files" "files not journaled" "repeated requests"
 echo "   (after: seconds from the run's landing request to the kill)"
 for i in "${!kill_rows[@]}"; do
-  read -r k after journaled parts orphans <<<"${kill_rows[$i]}"
+  read -r k after journaled torn parts orphans <<<"${kill_rows[$i]}"
   repeated=$(awk -v k="$k" '$1 == k {print $2}' "$WORK/repeats")
-  printf '   %-5s %-10s %-15s %-11s %-20s %s\n' "$k" "$after" "$journaled" "$parts" "$orphans" "${repeated:-?}"
+  printf '   %-5s %-10s %-13s %-11s %-11s %-20s %s\n' "$k" "$after" "$journaled" "$torn" "$parts" "$orphans" "${repeated:-?}"
 done
 echo "   after the final resume (exit $resume_exit):"
 printf '     %-40s%s\n' "partial files (temp / not in manifest)" "$FINAL_PARTS / $FINAL_UNLISTED" \
   "lost combinations" "$((PLAN_SIZE - MANIFEST_ROWS)) (manifest $MANIFEST_ROWS of $PLAN_SIZE)" \
   "repeated requests, all kills" "$(awk '{s += $2} END {print s + 0}' "$WORK/repeats")" \
+  "torn journal lines dropped on resume" "$(grep -o 'journal had [0-9]* torn' "$WORK/crash-runs.log" | awk '{s += $3} END {print s + 0}')" \
   "files whose content is wrong" "$CRASH_WRONG"
 echo "   (work folder: $WORK)"
