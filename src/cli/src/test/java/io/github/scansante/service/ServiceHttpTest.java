@@ -68,7 +68,7 @@ class ServiceHttpTest {
 
       String metrics = serve.get("/observe/metrics").body();
       String row = runs(out).get(1);
-      assertTrue(row.startsWith(runId + ",http,"), row);
+      assertTrue(row.startsWith(runId + ",complete,http,"), row);
       assertEquals(COMBINATIONS, metric(metrics, "scansante_combinations_total{outcome=\"data\"}"), metrics);
       Map<Integer, Long> served = replica.requestLog().entries().stream()
           .collect(Collectors.groupingBy(RequestLog.Entry::status, Collectors.counting()));
@@ -77,8 +77,8 @@ class ServiceHttpTest {
       assertEquals(served.get(503).doubleValue(), metric(metrics, "scansante_retries_total"), "each 503 was asked again once");
       assertEquals(0, metric(metrics, "scansante_circuit_openings_total"));
       String[] cells = row.split(",");
-      assertEquals(Instant.parse(cells[4]).getEpochSecond(), metric(metrics, "scansante_last_success_timestamp_seconds"));
-      assertEquals(Long.parseLong(cells[5]), metric(metrics, "scansante_last_run_duration_seconds"));
+      assertEquals(Instant.parse(cells[5]).getEpochSecond(), metric(metrics, "scansante_last_success_timestamp_seconds"));
+      assertEquals(Long.parseLong(cells[6]), metric(metrics, "scansante_last_run_duration_seconds"));
       assertTrue(metrics.contains("camel_exchanges_total"), "Camel's own meters stay");
 
       Document after = Jsoup.parse(serve.get("/").body());

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scansante.cli.Cli;
+import io.github.scansante.replica.ReplicaConfig;
+import io.github.scansante.replica.ReplicaServer;
+import io.github.scansante.run.RunHistory;
 import io.github.scansante.run.RunJournal;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,6 +14,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +50,26 @@ class GiveUpTest {
     assertTrue(Files.exists(out.resolve(RunJournal.MANIFEST)), "the manifest says what was done (nothing)");
     assertTrue(!Files.exists(out.resolve(RunJournal.RUNS)), "not recorded as a completed run");
     System.out.printf("gave up on %s after %.1f s%n", site, seconds);
+
+    // The next run, of another site and plan, does not take the dead run over: it is set aside.
+    String deadRunId = properties(out.resolve(".scansante/run.properties")).getProperty("id");
+    try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.defaults())) {
+      Cli.Result next = Cli.run(replica.baseUri().toString(), out, "--plan", "france", "--limit", "3");
+      assertEquals(0, next.exitCode(), next.err());
+      List<Map<String, String>> runs = RunHistory.read(out.resolve(RunJournal.RUNS));
+      assertEquals(List.of(deadRunId + " abandoned strategic", runs.get(1).get("run_id") + " complete france"),
+          runs.stream().map(row -> row.get("run_id") + " " + row.get("status") + " " + row.get("plan")).toList());
+      assertTrue(!runs.get(1).get("run_id").equals(deadRunId));
+      assertEquals("3", runs.get(1).get("combinations"));
+    }
+  }
+
+  private static java.util.Properties properties(Path file) throws IOException {
+    java.util.Properties p = new java.util.Properties();
+    try (var reader = Files.newBufferedReader(file)) {
+      p.load(reader);
+    }
+    return p;
   }
 
   @Test

@@ -3,12 +3,9 @@ package io.github.scansante.service;
 import io.github.scansante.run.Progress;
 import java.util.function.ToLongFunction;
 import io.github.scansante.run.RunCoordinator;
+import io.github.scansante.run.RunHistory;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.RunSummary;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,10 +13,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * What the instance is doing and what its last runs did, read from the run coordinator and from
@@ -34,10 +29,6 @@ public final class RunStatus {
   /** runs.csv: its header and its rows, newest first. */
   public record History(List<String> header, List<List<String>> rows) {}
 
-  private static final String ID = "run_id";
-  private static final String ENDED = "ended";
-  private static final String ELAPSED = "elapsed_s";
-  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
   private final RunCoordinator coordinator;
   private final Path outputDir;
@@ -89,40 +80,25 @@ public final class RunStatus {
     if (summary != null) {
       return Optional.of(new CompletedRun(summary.run().id(), summary.ended(), summary.elapsed().toSeconds()));
     }
-    History history = history(1);
-    if (history.rows().isEmpty()) {
-      return Optional.empty();
-    }
-    List<String> row = history.rows().get(0);
+    Optional<Map<String, String>> last = RunHistory.lastComplete(outputDir.resolve(RunJournal.RUNS));
     try {
-      return Optional.of(new CompletedRun(cell(history, row, ID), Instant.parse(cell(history, row, ENDED)),
-          Long.parseLong(cell(history, row, ELAPSED))));
-    } catch (DateTimeParseException | NumberFormatException | IndexOutOfBoundsException unreadable) {
+      return last.map(row -> new CompletedRun(row.get("run_id"), Instant.parse(row.get("ended")),
+          Long.parseLong(row.get("elapsed_s"))));
+    } catch (DateTimeParseException | NumberFormatException | NullPointerException unreadable) {
       return Optional.empty();
     }
-  }
-
-  private static String cell(History history, List<String> row, String column) {
-    return row.get(history.header().indexOf(column));
   }
 
   /** The last {@code limit} rows of runs.csv, newest first; empty before the first completed run. */
   public History history(int limit) {
-    Path file = outputDir.resolve(RunJournal.RUNS);
-    if (!Files.isRegularFile(file)) {
+    List<Map<String, String>> runs = new ArrayList<>(RunHistory.read(outputDir.resolve(RunJournal.RUNS)));
+    if (runs.isEmpty()) {
       return new History(List.of(), List.of());
     }
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser p = CSV.parse(r)) {
-      List<List<String>> rows = new ArrayList<>();
-      for (CSVRecord record : p) {
-        if (record.isConsistent()) {
-          rows.add(record.toList());
-        }
-      }
-      Collections.reverse(rows);
-      return new History(p.getHeaderNames(), rows.subList(0, Math.min(limit, rows.size())));
-    } catch (IOException | UncheckedIOException | IllegalStateException torn) {
-      return new History(List.of(), List.of());
-    }
+    Collections.reverse(runs);
+    List<String> header = List.copyOf(runs.get(0).keySet());
+    List<List<String>> rows = runs.subList(0, Math.min(limit, runs.size())).stream()
+        .map(row -> header.stream().map(c -> row.getOrDefault(c, "")).toList()).toList();
+    return new History(header, rows);
   }
 }
