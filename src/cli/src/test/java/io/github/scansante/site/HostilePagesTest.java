@@ -80,7 +80,7 @@ class HostilePagesTest {
 
   private static HostileRun run(Path out, String faults, String... args) {
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults(faults).build())) {
-      Cli.Result r = Cli.run(replica.baseUri().toString(), out, args);
+      Cli.Result r = Cli.runWithoutDatabase(replica.baseUri().toString(), out, args);
       return new HostileRun(out, r, RunJournal.readRows(out.resolve(RunJournal.MANIFEST)), replica.requestLog().submitEntries());
     }
   }
