@@ -38,4 +38,14 @@ public final class Cli {
     args.addAll(List.of(extra));
     return execute(args.toArray(String[]::new));
   }
+
+  /**
+   * {@link #run} without the analysts' DuckDB store (a second or more per pass), for tests whose
+   * subject is the requests, the files or the journal; the database tests load it.
+   */
+  public static Result runWithoutDatabase(String site, java.nio.file.Path output, String... extra) {
+    List<String> args = new ArrayList<>(List.of("--set", "database.duckdb.enabled=false"));
+    args.addAll(List.of(extra));
+    return run(site, output, args.toArray(String[]::new));
+  }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** serve: the Quartz trigger and the JMX operation, over the real mechanisms. */
-class OperationsTest {
+public class OperationsTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   /** Two runs of a two-second cron: seconds on an idle machine, far more on a loaded one. */
@@ -42,7 +42,7 @@ class OperationsTest {
     await(what, PATIENCE, condition);
   }
 
-  private static void await(String what, Duration patience, BooleanSupplier condition) throws InterruptedException {
+  public static void await(String what, Duration patience, BooleanSupplier condition) throws InterruptedException {
     Instant deadline = Instant.now().plus(patience);
     while (!condition.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
@@ -85,7 +85,8 @@ class OperationsTest {
     }
   }
 
-  private static void stopCamel(int jmxPort, Path out) throws Exception {
+  /** Stops serve through Camel's own operation, logged in with the password serve generated under {@code out}. */
+  public static void stopCamel(int jmxPort, Path out) throws Exception {
     try (JMXConnector connector = connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"), out)) {
       connector.getMBeanServerConnection()
           .invoke(new ObjectName("org.apache.camel:context=scansante,type=context,name=\"scansante\""), "stop", null, null);

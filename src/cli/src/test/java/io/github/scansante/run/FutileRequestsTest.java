@@ -28,7 +28,7 @@ class FutileRequestsTest {
     Path out = dir.resolve("out");
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("ignore-grouping:every=1").build())) {
       // 2024, France: bpub then bpri, each all stays, A50 M C O, CAS C O14 O15 PI.
-      Cli.Result result = Cli.run(replica.baseUri().toString(), out, "--plan", "strategic", "--years", "2024",
+      Cli.Result result = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--plan", "strategic", "--years", "2024",
           "--set", "skip.after-in-a-row=2");
       assertEquals(0, result.exitCode(), result.err());
 
@@ -58,7 +58,7 @@ class FutileRequestsTest {
     Path out = dir.resolve("out");
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.defaults())) {
       // The built-in catalogue offers base=ball, which the site refuses: without the form, it is sent.
-      Cli.Result result = Cli.run(replica.baseUri().toString(), out, "--plan", "strategic", "--years", "2023-2024",
+      Cli.Result result = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--plan", "strategic", "--years", "2023-2024",
           "--set", "site.discover-form=false");
       assertEquals(0, result.exitCode(), result.err());
 
@@ -78,7 +78,7 @@ class FutileRequestsTest {
   void zero_always_asks(@TempDir Path dir) {
     Path out = dir.resolve("out");
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.defaults())) {
-      Cli.Result result = Cli.run(replica.baseUri().toString(), out, "--plan", "strategic", "--years", "2024",
+      Cli.Result result = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--plan", "strategic", "--years", "2024",
           "--set", "site.discover-form=false", "--set", "skip.after-in-a-row=0");
       assertEquals(0, result.exitCode(), result.err());
       assertEquals(8, replica.requestLog().submitEntries().stream().filter(e -> e.rawQuery().contains("base=ball")).count());

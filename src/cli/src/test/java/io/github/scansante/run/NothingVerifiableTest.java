@@ -37,7 +37,7 @@ class NothingVerifiableTest {
   void a_renamed_echo_line_stops_the_run_after_ten_answers_with_exit_4(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().echoRename(EchoRename.ZONE).build())) {
-      Cli.Result result = Cli.run(replica.baseUri().toString(), out, "--plan", "strategic");
+      Cli.Result result = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--plan", "strategic");
 
       assertEquals(4, result.exitCode(), result.err());
       assertEquals(10, replica.requestLog().submitEntries().size(), "of 170 the plan would send");
@@ -68,7 +68,7 @@ class NothingVerifiableTest {
   void the_evidence_is_bounded_and_zero_turns_the_stop_off(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().echoRename(EchoRename.GROUPING).build())) {
-      Cli.Result result = Cli.run(replica.baseUri().toString(), out, "--plan", "strategic", "--years", "2024",
+      Cli.Result result = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--plan", "strategic", "--years", "2024",
           "--set", "verify.stop-after-unverified=0", "--set", "diagnosis.max-pages=3");
 
       assertEquals(0, result.exitCode(), result.err());
@@ -85,7 +85,7 @@ class NothingVerifiableTest {
     Path out = dir.resolve("out");
     // Every other answer ignores its grouping; the all-stays pages verify.
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("ignore-grouping:every=1").build())) {
-      Cli.Result result = Cli.run(replica.baseUri().toString(), out, "--plan", "strategic", "--years", "2024",
+      Cli.Result result = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--plan", "strategic", "--years", "2024",
           "--set", "skip.after-in-a-row=0");
 
       assertEquals(0, result.exitCode(), result.err());

@@ -29,11 +29,11 @@ class RefreshTest {
     Path out = dir.resolve("out");
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.defaults())) {
       String site = replica.baseUri().toString();
-      assertEquals(0, Cli.run(site, out, "--plan", plan.toString()).exitCode());
+      assertEquals(0, Cli.runWithoutDatabase(site, out, "--plan", plan.toString()).exitCode());
       assertEquals(Map.of("2023", Outcome.DATA, "2024", Outcome.DATA), outcomes(out));
       int before = replica.requestLog().submitEntries().size();
 
-      assertEquals(0, Cli.run(site, out, "--plan", plan.toString(), "--refresh", "changed").exitCode());
+      assertEquals(0, Cli.runWithoutDatabase(site, out, "--plan", plan.toString(), "--refresh", "changed").exitCode());
       assertEquals(Map.of("2023", Outcome.UNCHANGED, "2024", Outcome.DATA), outcomes(out));
       List<String> asked = replica.requestLog().submitEntries().subList(before, replica.requestLog().submitEntries().size())
           .stream().map(e -> e.rawQuery()).toList();
@@ -43,7 +43,7 @@ class RefreshTest {
       // A file that no longer matches its checksum is fetched again.
       Path file2023 = out.resolve("01_France_entiere/A_Publics_PSPH/1_Tous_sejours/2023_tous_sejours.csv");
       Files.writeString(file2023, "tampered");
-      assertEquals(0, Cli.run(site, out, "--plan", plan.toString(), "--refresh", "changed").exitCode());
+      assertEquals(0, Cli.runWithoutDatabase(site, out, "--plan", plan.toString(), "--refresh", "changed").exitCode());
       assertEquals(Map.of("2023", Outcome.DATA, "2024", Outcome.DATA), outcomes(out));
       assertEquals(true, Files.readString(file2023).contains("Finess"));
     }

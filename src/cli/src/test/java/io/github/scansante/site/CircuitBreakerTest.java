@@ -19,21 +19,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The circuit breaker through the real pipeline, measured where it matters: the gaps between
- * request arrivals at the (replica) site. Threshold 3, pauses from 200 ms doubling up to 800 ms,
+ * request arrivals at the (replica) site. Threshold 3, pauses from 1 s doubling up to 2 s,
  * one retry per combination (20 ms back-off, from {@link Cli#run}), no throttle.
  */
 class CircuitBreakerTest {
 
   private static final String[] CIRCUIT = {"--plan", "france", "--years", "2024",
-      "--set", "circuit.failure-threshold=3", "--set", "circuit.initial-pause-ms=200",
-      "--set", "circuit.max-pause-ms=800", "--set", "retry.max-retries=1"};
-  /** A request may arrive this much sooner than its pause: the replica stamps arrivals on a handler thread. */
-  private static final double EARLY_MS = 50;
+      "--set", "circuit.failure-threshold=3", "--set", "circuit.initial-pause-ms=1000",
+      "--set", "circuit.max-pause-ms=2000", "--set", "retry.max-retries=1"};
+  /**
+   * A request may arrive this much sooner than its pause: the replica stamps arrivals on a handler
+   * thread, which a loaded machine runs late. Pauses are long enough for allowances that keep each
+   * one apart from its double.
+   */
+  private static final double EARLY_MS = 250;
   /** And this much later: the back-off, the answer's handling, a loaded machine. */
-  private static final double LATE_MS = 400;
-  private static final double MAX_PAUSE_MS = 800;
-  /** Below this, failed requests follow each other with no pause. */
-  private static final double NO_PAUSE_MS = 150;
+  private static final double LATE_MS = 1000;
+  private static final double MAX_PAUSE_MS = 2000;
+  /** Below this, failed requests follow each other with no pause (the shortest pause arrives no sooner). */
+  private static final double NO_PAUSE_MS = 1000 - EARLY_MS;
 
   private static List<Double> gapsMs(List<RequestLog.Entry> entries) {
     List<Double> gaps = new ArrayList<>();
@@ -51,7 +55,7 @@ class CircuitBreakerTest {
   private static Cli.Result run(ReplicaServer replica, Path out, String limit) {
     List<String> args = new ArrayList<>(List.of(CIRCUIT));
     args.addAll(List.of("--limit", limit));
-    return Cli.run(replica.baseUri().toString(), out, args.toArray(String[]::new));
+    return Cli.runWithoutDatabase(replica.baseUri().toString(), out, args.toArray(String[]::new));
   }
 
   @Test
@@ -63,7 +67,7 @@ class CircuitBreakerTest {
       assertEquals(8, submits.size(), "4 combinations, 1 attempt + 1 retry each");
       List<Double> gaps = gapsMs(submits);
       assertTrue(gaps.get(0) < NO_PAUSE_MS && gaps.get(1) < NO_PAUSE_MS, "no pause before 3 failures: " + gaps);
-      double[] pauses = {200, 400, MAX_PAUSE_MS, MAX_PAUSE_MS, MAX_PAUSE_MS};
+      double[] pauses = {1000, MAX_PAUSE_MS, MAX_PAUSE_MS, MAX_PAUSE_MS, MAX_PAUSE_MS};
       for (int i = 0; i < pauses.length; i++) {
         assertPause(pauses[i], gaps.get(i + 2), "after failure " + (i + 3) + " " + gaps);
       }

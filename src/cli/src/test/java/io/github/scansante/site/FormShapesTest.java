@@ -44,7 +44,7 @@ class FormShapesTest {
   /** Data files written, by path, with their SHA-256. */
   private static Map<String, String> strategicRun(FormMarkup markup, Path out) throws IOException {
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().formMarkup(markup).build())) {
-      Cli.Result result = Cli.run(replica.baseUri().toString(), out, PLAN);
+      Cli.Result result = Cli.runWithoutDatabase(replica.baseUri().toString(), out, PLAN);
       assertEquals(0, result.exitCode(), result.err());
     }
     Map<String, String> files = new TreeMap<>();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scansante.cli.Cli;
+import io.github.scansante.ops.OperationsTest;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.run.RunHistory;
@@ -14,8 +15,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GiveUpTest {
 
+  /** Two scheduled runs of a two-second cron: seconds on an idle machine, far more on a loaded one. */
+  private static final Duration SERVE_PATIENCE = Duration.ofSeconds(90);
   /** Landing: 1 attempt + 1 retry; then 2 further attempts with no answer: the run gives up. */
   private static final String[] DEAD_SITE = {"--limit", "5", "--set", "retry.max-retries=1",
       "--set", "circuit.failure-threshold=3", "--set", "circuit.give-up-attempts=2"};
@@ -40,7 +47,7 @@ class GiveUpTest {
   void a_refused_connection_ends_the_run_with_exit_69_naming_the_site_and_the_cause(@TempDir Path out) throws IOException {
     String site = "http://127.0.0.1:" + deadPort();
     long started = System.nanoTime();
-    Cli.Result r = Cli.run(site, out, DEAD_SITE);
+    Cli.Result r = Cli.runWithoutDatabase(site, out, DEAD_SITE);
     double seconds = (System.nanoTime() - started) / 1e9;
     assertEquals(69, r.exitCode(), r.err());
     String[] lines = r.err().strip().split("\n");
@@ -54,7 +61,7 @@ class GiveUpTest {
     // The next run, of another site and plan, does not take the dead run over: it is set aside.
     String deadRunId = properties(out.resolve(".scansante/run.properties")).getProperty("id");
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.defaults())) {
-      Cli.Result next = Cli.run(replica.baseUri().toString(), out, "--plan", "france", "--limit", "3");
+      Cli.Result next = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--plan", "france", "--limit", "3");
       assertEquals(0, next.exitCode(), next.err());
       List<Map<String, String>> runs = RunHistory.read(out.resolve(RunJournal.RUNS));
       assertEquals(List.of(deadRunId + " abandoned strategic", runs.get(1).get("run_id") + " complete france"),
@@ -64,8 +71,8 @@ class GiveUpTest {
     }
   }
 
-  private static java.util.Properties properties(Path file) throws IOException {
-    java.util.Properties p = new java.util.Properties();
+  private static Properties properties(Path file) throws IOException {
+    Properties p = new Properties();
     try (var reader = Files.newBufferedReader(file)) {
       p.load(reader);
     }
@@ -89,10 +96,18 @@ class GiveUpTest {
       acceptor.setDaemon(true);
       acceptor.start();
       String site = "http://127.0.0.1:" + mute.getLocalPort();
-      Cli.Result r = Cli.execute("serve", "--site", site, "--output", out.toString(), "--cron", "*/2 * * * * ?",
-          "--for", "7s", "--jmx-port", Integer.toString(deadPort()), "--delay", "0",
-          "--set", "retry.initial-delay-ms=20", "--set", "circuit.initial-pause-ms=50", "--set", "camel.main.jmx-enabled=false",
-          "--limit", "5", "--set", "retry.max-retries=1", "--set", "circuit.give-up-attempts=2");
+      int jmxPort = deadPort();
+      CompletableFuture<Cli.Result> serve = CompletableFuture.supplyAsync(() -> Cli.execute("serve", "--site", site,
+          "--output", out.toString(), "--cron", "*/2 * * * * ?", "--for", SERVE_PATIENCE.plusSeconds(30).toSeconds() + "s",
+          "--jmx-port", Integer.toString(jmxPort), "--delay", "0",
+          "--set", "retry.initial-delay-ms=20", "--set", "circuit.initial-pause-ms=50",
+          "--limit", "5", "--set", "retry.max-retries=1", "--set", "circuit.give-up-attempts=2"));
+      // Two runs' worth of attempts, however long a loaded machine takes to start serve and fire twice.
+      OperationsTest.await("two runs that gave up", SERVE_PATIENCE, () -> connections.get() >= 8 || serve.isDone());
+      if (!serve.isDone()) {
+        OperationsTest.stopCamel(jmxPort, out);
+      }
+      Cli.Result r = serve.get(30, TimeUnit.SECONDS);
       assertEquals(0, r.exitCode(), r.err());
     }
     // Each run: landing 2 attempts + 2 further attempts, then it gives up; the next fire tries again.

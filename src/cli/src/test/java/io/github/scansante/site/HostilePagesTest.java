@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.cli.Cli;
 import io.github.scansante.output.OutputLayout;
 import io.github.scansante.page.Outcome;
@@ -15,6 +14,7 @@ import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.RequestLog;
 import io.github.scansante.run.ManifestRow;
+import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.run.OutcomeRecorder;
 import io.github.scansante.report.MasterTable;
 import io.github.scansante.report.RunReport;
@@ -81,7 +81,7 @@ class HostilePagesTest {
 
   private static HostileRun run(Path out, String faults, String... args) {
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults(faults).build())) {
-      Cli.Result r = Cli.run(replica.baseUri().toString(), out, args);
+      Cli.Result r = Cli.runWithoutDatabase(replica.baseUri().toString(), out, args);
       return new HostileRun(out, r, ManifestWriter.read(out.resolve(RunJournal.MANIFEST)), replica.requestLog().submitEntries());
     }
   }

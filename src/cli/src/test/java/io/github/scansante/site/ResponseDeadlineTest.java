@@ -29,7 +29,7 @@ class ResponseDeadlineTest {
   void a_trickling_answer_is_cut_at_the_deadline_then_asked_again(@TempDir Path out) throws Exception {
     // One byte every 100 ms: the read time-out (60 s) never fires, and the page would take hours.
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("trickle:every=1:ms=100").build())) {
-      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "1",
+      Cli.Result r = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--limit", "1",
           "--set", "site.response-deadline-ms=" + DEADLINE_MS);
       assertEquals(0, r.exitCode(), r.err());
       List<RequestLog.Entry> attempts = replica.requestLog().submitEntries();
@@ -50,7 +50,7 @@ class ResponseDeadlineTest {
   void an_answer_that_always_trickles_fails_as_a_time_out_after_the_retry_budget(@TempDir Path out) throws Exception {
     try (ReplicaServer replica = ReplicaServer.start(
         ReplicaConfig.builder().faults("trickle:every=1:attempts=99:ms=100").build())) {
-      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "1", "--set", "retry.max-retries=1",
+      Cli.Result r = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--limit", "1", "--set", "retry.max-retries=1",
           "--set", "site.response-deadline-ms=" + DEADLINE_MS);
       assertEquals(0, r.exitCode(), r.err());
       assertEquals(2, replica.requestLog().submitEntries().size());

@@ -25,6 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Transport failures from the replica's fault injection: retried, bounded, then dead-lettered. */
 class RetriesTest {
 
+  /**
+   * Arrivals are stamped on the replica's handler thread, which a loaded machine can run hundreds of
+   * ms late: a wait measured between two arrivals may look this much shorter than it was.
+   */
+  private static final double DISPATCH_ALLOWANCE_MS = 500;
+
   private static List<ManifestRow> manifest(Path out) throws java.io.IOException {
     return ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
   }
@@ -36,12 +42,12 @@ class RetriesTest {
   @Test
   void retry_after_is_honoured_then_the_answer_is_written(@TempDir Path out) throws Exception {
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("503:every=1:retry-after=1").build())) {
-      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "2");
+      Cli.Result r = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--limit", "2");
       assertEquals(0, r.exitCode(), r.err());
       for (List<RequestLog.Entry> attempts : byQuery(replica).values()) {
         assertEquals(List.of(503, 200), attempts.stream().map(RequestLog.Entry::status).toList());
         double waitedMs = (attempts.get(1).nanoTime() - attempts.get(0).nanoTime()) / 1e6;
-        assertTrue(waitedMs >= 1000, "waited " + waitedMs + " ms, Retry-After said 1 s");
+        assertTrue(waitedMs >= 1000 - DISPATCH_ALLOWANCE_MS, "waited " + waitedMs + " ms, Retry-After said 1 s, the back-off 20 ms");
       }
       assertTrue(manifest(out).stream().allMatch(m -> m.outcome() == Outcome.DATA && m.attempts() == 2), manifest(out).toString());
     }
@@ -50,11 +56,12 @@ class RetriesTest {
   @Test
   void a_retry_after_longer_than_the_cap_is_cut_to_the_cap(@TempDir Path out) throws Exception {
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("429:every=1:retry-after=3600").build())) {
-      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "1", "--set", "retry.retry-after-cap-ms=300");
+      Cli.Result r = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--limit", "1", "--set", "retry.retry-after-cap-ms=1000");
       assertEquals(0, r.exitCode(), r.err());
       List<RequestLog.Entry> attempts = byQuery(replica).values().iterator().next();
       double waitedMs = (attempts.get(1).nanoTime() - attempts.get(0).nanoTime()) / 1e6;
-      assertTrue(waitedMs >= 300 && waitedMs < 3000, "waited " + waitedMs + " ms");
+      // The cap, not the 20 ms back-off; and minutes short of the hour the site asked for.
+      assertTrue(waitedMs >= 1000 - DISPATCH_ALLOWANCE_MS && waitedMs < 60_000, "waited " + waitedMs + " ms");
       assertEquals(Outcome.DATA, manifest(out).get(0).outcome());
     }
   }
@@ -81,7 +88,7 @@ class RetriesTest {
   void resets_truncated_bodies_and_timeouts_are_retried(@TempDir Path out) throws Exception {
     String faults = "reset:every=3,truncate:every=2,slow:every=5:ms=1500";
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults(faults).build())) {
-      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "10", "--set", "site.read-timeout-ms=500");
+      Cli.Result r = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--limit", "10", "--set", "site.read-timeout-ms=500");
       assertEquals(0, r.exitCode(), r.err());
       long faulted = replica.requestLog().submitEntries().stream().filter(e -> !e.fault().isEmpty()).count();
       assertTrue(faulted >= 5, "faults injected: " + faulted);
@@ -96,7 +103,7 @@ class RetriesTest {
   void a_landing_page_that_keeps_failing_leaves_the_pass_on_the_built_in_catalogue(@TempDir Path out) throws Exception {
     try (ReplicaServer replica = ReplicaServer.start(
         ReplicaConfig.builder().faults("503:every=1:attempts=99:path=landing").build())) {
-      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "2", "--set", "retry.max-retries=1");
+      Cli.Result r = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--limit", "2", "--set", "retry.max-retries=1");
       assertEquals(0, r.exitCode(), r.err());
       long landings = replica.requestLog().entries().stream().filter(e -> e.fault().equals("503")).count();
       assertEquals(2, landings, "1 attempt + 1 retry of the landing page");
@@ -107,16 +114,16 @@ class RetriesTest {
 
   @Test
   void a_landing_page_without_a_form_is_not_retried_and_is_no_site_failure(@TempDir Path out) throws Exception {
-    // Threshold 1 and a 60 s pause: had the unreadable landing page counted as a site failure, the
-    // first submit would wait a minute.
+    // Threshold 1 and a 5 min pause: had the unreadable landing page counted as a site failure, the
+    // first submit would wait that long; a loaded machine takes seconds, not minutes, for the pass.
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("not-html:every=1:attempts=99:path=landing").build())) {
       long started = System.nanoTime();
-      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "2", "--set", "circuit.failure-threshold=1",
-          "--set", "circuit.initial-pause-ms=60000", "--set", "circuit.max-pause-ms=60000");
+      Cli.Result r = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--limit", "2", "--set", "circuit.failure-threshold=1",
+          "--set", "circuit.initial-pause-ms=300000", "--set", "circuit.max-pause-ms=300000");
       double seconds = (System.nanoTime() - started) / 1e9;
       assertEquals(0, r.exitCode(), r.err());
       assertEquals(1, replica.requestLog().entries().size() - replica.requestLog().submitEntries().size(), "the landing page, once");
-      assertTrue(seconds < 45, "no circuit pause: " + seconds + " s");
+      assertTrue(seconds < 120, "no circuit pause: " + seconds + " s");
       assertTrue(manifest(out).stream().allMatch(m -> m.outcome() == Outcome.DATA), manifest(out).toString());
     }
   }
@@ -124,7 +131,7 @@ class RetriesTest {
   @Test
   void with_no_retries_configured_the_first_failure_is_final(@TempDir Path out) throws Exception {
     try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("500:every=1:attempts=1").build())) {
-      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "1", "--set", "retry.max-retries=0");
+      Cli.Result r = Cli.runWithoutDatabase(replica.baseUri().toString(), out, "--limit", "1", "--set", "retry.max-retries=0");
       assertEquals(0, r.exitCode(), r.err());
       assertEquals(1, replica.requestLog().submitEntries().size());
       assertEquals("HTTP 500 after 1 attempt", manifest(out).get(0).reason());

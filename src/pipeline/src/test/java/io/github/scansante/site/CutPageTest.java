@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.scansante.run.ManifestWriter;
-import io.github.scansante.cli.Cli;
+import io.github.scansante.PipelineRunTestSupport;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.page.ResultPage;
@@ -15,22 +14,21 @@ import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.RequestLog;
 import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.OutcomeRecorder;
-import io.github.scansante.run.RunJournal;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A page cut short with a Content-Length that matches what was sent (the replica's truncate-table)
@@ -43,19 +41,30 @@ class CutPageTest {
     return replica.requestLog().submitEntries().stream().collect(Collectors.groupingBy(RequestLog.Entry::rawQuery));
   }
 
-  @Test
-  void a_page_cut_on_its_first_attempt_only_is_asked_again_and_written(@TempDir Path out) throws Exception {
-    try (ReplicaServer replica = PolitenessTest.warmReplica(
-        ReplicaConfig.builder().faults("truncate-table:every=1").build())) {
-      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--delay", "250ms", "--limit", "3");
-      assertEquals(0, r.exitCode(), r.err());
+  @Nested
+  class CutOnce extends PipelineRunTestSupport {
+
+    CutOnce() {
+      super(PolitenessTest.warmReplica(ReplicaConfig.builder().faults("truncate-table:every=1").build()));
+    }
+
+    @Override
+    protected void settings(Properties p) {
+      p.setProperty("throttle.disabled", "false");
+      p.setProperty("throttle.period-ms", "250");
+      p.setProperty("plan.limit", "3");
+    }
+
+    @Test
+    void a_page_cut_on_its_first_attempt_only_is_asked_again_and_written() throws Exception {
+      run();
       for (List<RequestLog.Entry> attempts : byQuery(replica).values()) {
         if (attempts.get(0).rawQuery().equals("annee=2024")) {
           continue; // the warm-up
         }
         assertEquals(List.of("truncate-table", ""), attempts.stream().map(RequestLog.Entry::fault).toList());
       }
-      List<ManifestRow> rows = ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
+      List<ManifestRow> rows = manifest();
       assertEquals(3, rows.size());
       for (ManifestRow row : rows) {
         assertEquals(Outcome.DATA, row.outcome(), row.reason());
@@ -65,19 +74,29 @@ class CutPageTest {
         assertEquals(whole.establishments().size() + 1, Files.readAllLines(out.resolve(row.file())).size(),
             "the whole table, header included");
       }
-      double gap = PolitenessTest.smallestGapMs(PolitenessTest.pipelineRequests(replica));
-      assertTrue(gap >= 250 - 50, "a retry keeps the spacing: smallest gap " + gap + " ms");
+      // A retry keeps the spacing.
+      PolitenessTest.assertSpaced(250, spacing(), PolitenessTest.pipelineRequests(replica));
     }
   }
 
-  @Test
-  void a_page_cut_on_every_attempt_is_malformed_after_the_retry_budget(@TempDir Path out) throws Exception {
-    try (ReplicaServer replica = ReplicaServer.start(
-        ReplicaConfig.builder().faults("truncate-table:every=1:attempts=99").build())) {
-      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "2", "--set", "retry.max-retries=2");
-      assertEquals(0, r.exitCode(), r.err());
+  @Nested
+  class CutEveryTime extends PipelineRunTestSupport {
+
+    CutEveryTime() {
+      super(ReplicaConfig.builder().faults("truncate-table:every=1:attempts=99").build());
+    }
+
+    @Override
+    protected void settings(Properties p) {
+      p.setProperty("plan.limit", "2");
+      p.setProperty("retry.max-retries", "2");
+    }
+
+    @Test
+    void a_page_cut_on_every_attempt_is_malformed_after_the_retry_budget() {
+      run();
       byQuery(replica).values().forEach(attempts -> assertEquals(3, attempts.size(), "1 attempt + 2 retries"));
-      for (ManifestRow row : ManifestWriter.read(out.resolve(RunJournal.MANIFEST))) {
+      for (ManifestRow row : manifest()) {
         assertEquals(Outcome.MALFORMED, row.outcome());
         assertEquals("cut short: a table is not closed after 3 attempts", row.reason());
         assertEquals("", row.file());
@@ -85,13 +104,24 @@ class CutPageTest {
     }
   }
 
-  @Test
-  void a_body_always_shorter_than_announced_is_malformed_as_cut_short(@TempDir Path out) throws Exception {
-    try (ReplicaServer replica = ReplicaServer.start(ReplicaConfig.builder().faults("truncate:every=1:attempts=99").build())) {
-      Cli.Result r = Cli.run(replica.baseUri().toString(), out, "--limit", "1", "--set", "retry.max-retries=1");
-      assertEquals(0, r.exitCode(), r.err());
+  @Nested
+  class ShorterThanAnnounced extends PipelineRunTestSupport {
+
+    ShorterThanAnnounced() {
+      super(ReplicaConfig.builder().faults("truncate:every=1:attempts=99").build());
+    }
+
+    @Override
+    protected void settings(Properties p) {
+      p.setProperty("plan.limit", "1");
+      p.setProperty("retry.max-retries", "1");
+    }
+
+    @Test
+    void a_body_always_shorter_than_announced_is_malformed_as_cut_short() {
+      run();
       assertEquals(2, replica.requestLog().submitEntries().size());
-      ManifestRow row = ManifestWriter.read(out.resolve(RunJournal.MANIFEST)).get(0);
+      ManifestRow row = manifest().get(0);
       assertEquals(Outcome.MALFORMED, row.outcome());
       assertTrue(row.reason().matches("cut short: Premature end of Content-Length delimited message body"
           + " \\(expected: [\\d,]+; received: [\\d,]+\\) after 2 attempts"), row.reason());

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.scansante.run.ManifestWriter;
-import io.github.scansante.cli.Cli;
 import io.github.scansante.output.OutputLayout;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.PageParser;
@@ -15,8 +13,12 @@ import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.RequestLog;
 import io.github.scansante.run.ManifestRow;
+import io.github.scansante.run.ManifestWriter;
+import io.github.scansante.ops.RunRoutes;
 import io.github.scansante.run.OutcomeRecorder;
 import io.github.scansante.run.RunJournal;
+import io.github.scansante.run.RunSummary;
+import io.github.scansante.run.Trigger;
 import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.net.URI;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -36,25 +39,49 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole pipeline, over real HTTP on loopback, against the project's replica of the site. */
-class ExtractionRoutesTest {
+/**
+ * The whole pipeline, over real HTTP on loopback, against the project's replica of the site: one pass
+ * of the strategic plan, in one context for the whole class, that every test reads.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExtractionRoutesTest extends PipelineMainTestSupport {
 
   private static ReplicaServer replica;
-  private static Path strategicOut;
-  private static Cli.Result strategic;
+  @TempDir static Path strategicOut;
+  private RunSummary strategic;
 
   @BeforeAll
-  static void runStrategicPlan(@TempDir Path dir) {
+  static void startReplica() {
     replica = ReplicaServer.start(ReplicaConfig.defaults());
-    strategicOut = dir.resolve("out");
-    strategic = Cli.run(replica.baseUri().toString(), strategicOut, "--plan", "strategic");
   }
 
   @AfterAll
   static void stopReplica() {
     replica.close();
+  }
+
+  @Override
+  protected Properties overrides() {
+    Properties p = new Properties();
+    p.setProperty("site.url", replica.baseUri().toString());
+    p.setProperty("output.dir", strategicOut.toString());
+    p.setProperty("plan.name", "strategic");
+    p.setProperty("throttle.disabled", "true");
+    p.setProperty("retry.initial-delay-ms", "20");
+    p.setProperty("retry.max-delay-ms", "200");
+    p.setProperty("circuit.initial-pause-ms", "50");
+    return p;
+  }
+
+  /** The pass every test reads, run by whichever test comes first. */
+  private synchronized RunSummary strategic() {
+    if (strategic == null) {
+      strategic = context.createProducerTemplate().requestBody(RunRoutes.RUN, Trigger.CLI, RunSummary.class);
+    }
+    return strategic;
   }
 
   static List<ManifestRow> manifest(Path out) {
@@ -74,7 +101,7 @@ class ExtractionRoutesTest {
 
   @Test
   void strategic_plan_completes_and_accounts_for_every_combination() throws IOException {
-    assertEquals(0, strategic.exitCode(), strategic.err());
+    assertEquals(250, strategic().combinations());
     List<ManifestRow> rows = manifest(strategicOut);
     assertEquals(250, rows.size());
     Map<Outcome, Long> outcomes = rows.stream().collect(Collectors.groupingBy(ManifestRow::outcome, Collectors.counting()));
@@ -89,6 +116,7 @@ class ExtractionRoutesTest {
 
   @Test
   void every_file_holds_exactly_the_table_the_site_returned_for_its_name() throws Exception {
+    strategic();
     HttpClient http = HttpClient.newHttpClient();
     PageParser parser = new PageParser();
     OutputLayout layout = OutputLayout.standard();
@@ -112,6 +140,7 @@ class ExtractionRoutesTest {
 
   @Test
   void files_follow_the_hierarchy_and_nothing_else_is_left_in_it() throws IOException {
+    strategic();
     try (Stream<Path> files = Files.walk(strategicOut)) {
       List<String> names = files.filter(Files::isRegularFile).map(p -> strategicOut.relativize(p).toString()).sorted().toList();
       assertTrue(names.contains("01_France_entiere/A_Publics_PSPH/1_Tous_sejours/2015_tous_sejours.csv"), names.toString());
@@ -124,6 +153,7 @@ class ExtractionRoutesTest {
 
   @Test
   void one_landing_visit_per_run_and_its_cookie_on_every_submit() {
+    strategic();
     List<RequestLog.Entry> all = replica.requestLog().entries();
     long landings = all.stream().filter(e -> !e.path().endsWith("/submit")).count();
     assertEquals(1, landings);
@@ -133,6 +163,7 @@ class ExtractionRoutesTest {
 
   @Test
   void the_master_table_and_the_report_agree_with_the_verified_files() throws IOException {
+    strategic();
     List<ManifestRow> data = manifest(strategicOut).stream().filter(r -> r.outcome() == Outcome.DATA).toList();
     long rows = data.stream().mapToLong(ManifestRow::rows).sum();
     try (var lines = Files.lines(strategicOut.resolve("scansante_master.csv"))) {
@@ -149,6 +180,7 @@ class ExtractionRoutesTest {
 
   @Test
   void dead_letter_log_names_each_combination_without_a_file_and_why() throws IOException {
+    strategic();
     List<String> lines = Files.readAllLines(strategicOut.resolve(RunJournal.DEAD_LETTERS));
     long withoutFile = manifest(strategicOut).stream().filter(r -> r.file().isEmpty()).count();
     assertEquals(withoutFile, lines.size());
