@@ -1,6 +1,7 @@
 package io.github.scansante.run;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.economy.NationalTablesFirst;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.plan.Plan;
 import io.github.scansante.plan.Planner;
@@ -30,9 +31,14 @@ public final class RunCoordinator {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCoordinator.class);
 
-  /** The runs this process makes: what they do, by trigger, and how their circuit behaves. */
+  /**
+   * The runs this process makes: what they do, by trigger, and how their circuit behaves.
+   *
+   * @param deriveZoneTables zone tables are derived from national ones, which are then asked first
+   */
   public record Runs(String site, String planName, YearRange years, long limit, Path outputDir,
-      RefreshPolicy.Mode cliRefresh, RefreshPolicy.Mode scheduledRefresh, SiteCircuit.Settings circuit) {
+      RefreshPolicy.Mode cliRefresh, RefreshPolicy.Mode scheduledRefresh, SiteCircuit.Settings circuit,
+      boolean deriveZoneTables) {
 
     RunDefinition definition(Trigger trigger) {
       return new RunDefinition(site, planName, years, limit, trigger.isUnattended() ? scheduledRefresh : cliRefresh, outputDir);
@@ -74,6 +80,9 @@ public final class RunCoordinator {
     RunInfo info = journal.open(trigger.label(), definition.plan(), clock.instant());
     Run run = new Run(info, trigger, definition, new SiteCatalogue(builtIn), refresh.baseline(definition.refresh()),
         journal, progress.get(), runs.circuit(), clock);
+    if (info.resumed() > 0) {
+      journal.rowsSoFar().forEach(run.derivations()::recorded);
+    }
     active.set(run);
     LOG.info("Run {} started by {} on plan {}", run.id(), trigger.label(), definition.plan());
     return run;
@@ -83,7 +92,8 @@ public final class RunCoordinator {
   public Iterable<Combination> plan(Exchange exchange) {
     Run run = Run.of(exchange);
     RunDefinition d = run.definition();
-    Plan plan = planner.plan(d.plan(), d.years(), d.limit());
+    Plan planned = planner.plan(d.plan(), d.years(), d.limit());
+    Plan plan = runs.deriveZoneTables() ? NationalTablesFirst.of(planned) : planned;
     long total = 0;
     Map<String, Long> refused = new TreeMap<>();
     for (Combination c : plan) {
@@ -115,6 +125,7 @@ public final class RunCoordinator {
       summary[0] = journal.finish(clock.instant());
       lastSummary = summary[0];
       LOG.info("\n{}", Progress.table(summary[0]));
+      run.derivations().summary().forEach(line -> LOG.info("Zone tables {}", line));
     });
     active.compareAndSet(run, null);
     return summary[0];

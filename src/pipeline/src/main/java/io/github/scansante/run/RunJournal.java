@@ -132,7 +132,7 @@ public final class RunJournal {
     try {
       journal.write(CSV.format(row.cells().toArray()) + "\n");
       journal.flush();
-      if (row.outcome() != Outcome.DATA && row.outcome() != Outcome.UNCHANGED) {
+      if (row.outcome() != Outcome.DATA && row.outcome() != Outcome.UNCHANGED && row.outcome() != Outcome.DERIVED) {
         deadLetters.write(row.combination().key() + " " + row.outcome().label() + ": " + row.cells().get(8) + "\n");
         deadLetters.flush();
       }
@@ -147,10 +147,15 @@ public final class RunJournal {
 
   private void count(ManifestRow row) {
     counts.merge(row.outcome(), 1L, Long::sum);
-    if (row.outcome() == Outcome.DATA) {
+    if (row.outcome() == Outcome.DATA || row.outcome() == Outcome.DERIVED) {
       filesWritten++;
       rowsWritten += row.rows();
     }
+  }
+
+  /** The rows the journal of the run in progress holds, e.g. those finished before the run was resumed. */
+  public synchronized List<ManifestRow> rowsSoFar() {
+    return readRows(outputDir.resolve(STATE_DIR).resolve(JOURNAL));
   }
 
   /** Closes the pass: manifest, run history, and no journal left to resume from. */
