@@ -58,7 +58,7 @@ public record RequestEstimate(long combinations, long zoneTables, long naiveRequ
     return nationalTables + sampleRequests;
   }
 
-  /** A duration as people read it: {@code 10 d 0 h}, {@code 1 h 57 min}, {@code 4 min 2 s}. */
+  /** A duration as people read it: {@code 10 d 0 h}, {@code 1 h 57 min}, {@code 4 min 2 s}, {@code 26 s}. */
   public static String words(Duration d) {
     long s = d.toSeconds();
     if (s >= SECONDS_PER_DAY) {
@@ -67,7 +67,7 @@ public record RequestEstimate(long combinations, long zoneTables, long naiveRequ
     if (s >= SECONDS_PER_HOUR) {
       return s / SECONDS_PER_HOUR + " h " + s % SECONDS_PER_HOUR / SECONDS_PER_MINUTE + " min";
     }
-    return s / SECONDS_PER_MINUTE + " min " + s % SECONDS_PER_MINUTE + " s";
+    return s >= SECONDS_PER_MINUTE ? s / SECONDS_PER_MINUTE + " min " + s % SECONDS_PER_MINUTE + " s" : s + " s";
   }
 
   /** The polite duration of this many requests, one per period, the landing page included. */

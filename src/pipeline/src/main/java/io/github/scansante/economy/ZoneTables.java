@@ -128,8 +128,9 @@ public final class ZoneTables {
 
   /**
    * Step after the answer of a verification sample was judged: the same cells confirm the derivation;
-   * a difference turns it off for the year and category; a refusal counts towards "the site refuses
-   * zone tables", and the derived table stands in for the refused one, unverified.
+   * a difference turns it off for the year and category; a refusal, or a skip because the site keeps
+   * refusing one of its codes, counts towards "the site refuses zone tables", and the derived table
+   * stands in for the refused one, unverified.
    */
   public void compare(Exchange exchange) {
     CombinationWork work = CombinationWork.of(exchange);
@@ -139,10 +140,11 @@ public final class ZoneTables {
     }
     Combination c = work.combination();
     Verification verification = Run.of(exchange).derivations().verification(c, samples);
-    if (verdict.outcome() == Outcome.REFUSED) {
+    if (verdict.outcome() == Outcome.REFUSED || verdict.outcome() == Outcome.SKIPPED) {
       verification.refused();
       work.useDerived();
-      work.note("unverified: the site refused this zone table");
+      work.note(verdict.outcome() == Outcome.REFUSED ? "unverified: the site refused this zone table"
+          : "unverified: not asked, " + verdict.reason());
       return;
     }
     if (verdict.outcome() != Outcome.DATA && verdict.outcome() != Outcome.EMPTY) {
