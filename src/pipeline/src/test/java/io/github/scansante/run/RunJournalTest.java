@@ -84,7 +84,7 @@ class RunJournalTest {
     assertEquals(List.of(B.key() + " grouping-not-applied: grouping line is blank: the server ignored the grouping"), deadLetters);
     List<String> runs = Files.readAllLines(out.resolve(RunJournal.RUNS));
     assertEquals(2, runs.size());
-    assertTrue(runs.get(1).startsWith(summary.run().id() + ",cli,strategic,2026-11-29T10:00:00Z,2026-11-29T10:00:05Z,5,2,1,0,0,1,0,0,0,0,0,1,12"), runs.get(1));
+    assertTrue(runs.get(1).startsWith(summary.run().id() + ",cli,strategic,2026-11-29T10:00:00Z,2026-11-29T10:00:05Z,5,2,1,0,0,1,0,0,0,0,0,0,1,12"), runs.get(1));
     assertFalse(Files.exists(out.resolve(".scansante/journal.csv")));
 
     RunJournal next = new RunJournal(out, seen::add);
