@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.config.CircuitSettings;
 import io.github.scansante.config.DatabaseSettings;
+import io.github.scansante.config.EconomySettings;
 import io.github.scansante.config.PageSettings;
 import io.github.scansante.config.PlanSettings;
 import io.github.scansante.config.RetrySettings;
@@ -16,6 +17,7 @@ import io.github.scansante.database.DatabaseTransaction;
 import io.github.scansante.database.DuckDbStore;
 import io.github.scansante.database.PostgresConnection;
 import io.github.scansante.database.PostgresLoad;
+import io.github.scansante.economy.ZoneTables;
 import io.github.scansante.output.CsvDialect;
 import io.github.scansante.output.CsvTable;
 import io.github.scansante.output.DataFiles;
@@ -94,7 +96,7 @@ public class PipelineConfiguration implements CamelConfiguration {
     RunStore runStore = new RunStore(output);
     RefreshPolicy refreshPolicy = new RefreshPolicy(runStore);
     RunCoordinator.Runs runs = new RunCoordinator.Runs(site.url(), plan.name(), plan.years(), plan.limit(), output,
-        settings.output().refresh(), settings.schedule().refresh(), circuit.forRuns());
+        settings.output().refresh(), settings.schedule().refresh(), circuit.forRuns(), settings.economy().derive());
     long progressIntervalMs = settings.output().progressIntervalMs();
     RunCoordinator runCoordinator = new RunCoordinator(runs, new Planner(builtIn), builtIn, runStore, refreshPolicy,
         () -> new Progress(clock, System.console() != null, System.out, progressIntervalMs), clock,
@@ -132,6 +134,8 @@ public class PipelineConfiguration implements CamelConfiguration {
         values.wholeInt("verify.stop-after-unverified", 0, 10_000, "pages"), diagnosisFolder));
     registry.bind("futileRequests", new FutileRequests(values.wholeInt("skip.after-in-a-row", 0, 10_000, "answers")));
     registry.bind("runCoordinator", runCoordinator);
+    EconomySettings economy = settings.economy();
+    registry.bind("zoneTables", new ZoneTables(economy.derive(), economy.samples(), economy.prune(), builtIn));
   }
 
   /** DuckDB in the output folder always; PostgreSQL through camel-sql when database.url is set. */

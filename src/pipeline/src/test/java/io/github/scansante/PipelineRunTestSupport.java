@@ -4,6 +4,7 @@ import io.github.scansante.ops.RunRoutes;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.run.ManifestRow;
+import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.RunSummary;
 import io.github.scansante.run.Trigger;
@@ -66,7 +67,7 @@ public abstract class PipelineRunTestSupport extends PipelineMainTestSupport {
   }
 
   protected List<ManifestRow> manifest() {
-    return RunJournal.readRows(out.resolve(RunJournal.MANIFEST));
+    return ManifestWriter.read(out.resolve(RunJournal.MANIFEST));
   }
 
   /** The pipeline's record of when each request left: the spacing as sent, free of the server's dispatch delays. */

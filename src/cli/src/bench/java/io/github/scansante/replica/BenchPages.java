@@ -23,7 +23,7 @@ public final class BenchPages {
   private final SyntheticDataset dataset =
       new SyntheticDataset(ReplicaConfig.DEFAULT_SEED, catalogue, ReplicaConfig.defaults().newestYearMonths());
   private final SubmitResolver resolver = new SubmitResolver(catalogue, dataset,
-      ReplicaConfig.DEFAULT_NEWEST_YEAR_UPDATE, ReplicaConfig.DEFAULT_NEWEST_PERIOD, EchoRename.NONE);
+      ReplicaConfig.DEFAULT_NEWEST_YEAR_UPDATE, ReplicaConfig.DEFAULT_NEWEST_PERIOD, EchoRename.NONE, ZoneAnswers.AS_NATIONAL);
 
   /**
    * The largest page the replica serves (default seed): France entière, all stays, over every

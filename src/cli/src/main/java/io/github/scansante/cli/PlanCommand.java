@@ -3,6 +3,7 @@ package io.github.scansante.cli;
 import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.config.PlanSettings;
 import io.github.scansante.config.Settings;
+import io.github.scansante.economy.RequestEstimate;
 import io.github.scansante.config.SiteSettings;
 import io.github.scansante.page.MalformedPageException;
 import io.github.scansante.plan.Combination;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-    description = "Print the plan, one combination a line, then the count; no network. With --discover, print the codes the site's form offers beside the built-in catalogue.")
+    description = "Print the plan, one combination a line, then the count; no network. With --estimate, the requests and polite duration of each strategy. With --discover, print the codes the site's form offers beside the built-in catalogue.")
 class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--plan", paramLabel = "P", description = "strategic, france, departments, full, or a CSV plan file (default plan.name: strategic).")
@@ -44,6 +46,9 @@ class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--discover", description = "Read the site's form and compare its codes with the built-in catalogue.")
   boolean discover;
+
+  @Option(names = "--estimate", description = "Print the requests each strategy needs (naive, pruned, derived) and their polite duration at the configured delay, instead of the combinations.")
+  boolean estimate;
 
   @Option(names = "--site", paramLabel = "URL", description = "Site for --discover (default site.url).")
   String site;
@@ -77,6 +82,10 @@ class PlanCommand implements Callable<Integer> {
     PlanSettings p = settings.plan();
     RunOptions.checkPlan(p);
     Plan selected = new Planner(builtIn).plan(p.name(), p.years(), p.limit());
+    if (estimate) {
+      printEstimate(out, selected, settings);
+      return ExitCodes.OK;
+    }
     long count = 0;
     for (Combination c : selected) {
       out.println(c.key());
@@ -84,6 +93,28 @@ class PlanCommand implements Callable<Integer> {
     }
     out.println(count + " combinations");
     return ExitCodes.OK;
+  }
+
+  /** The results requests of each strategy and their duration at one request per period, the landing page included. */
+  private static void printEstimate(PrintStream out, Plan plan, Settings settings) {
+    int samples = settings.economy().samples();
+    RequestEstimate e = RequestEstimate.of(plan, samples);
+    Duration period = Duration.ofMillis(settings.politeness().effectivePeriodMs());
+    out.printf(Locale.ROOT, "plan %s: %,d combinations, %,d of them region or department tables%n", plan.name(),
+        e.combinations(), e.zoneTables());
+    out.printf(Locale.ROOT, "%-8s %12s  %-16s %s%n", "strategy", "requests", "at " + period.toMillis() + " ms", "how");
+    row(out, "naive", "", e.naiveRequests(), period, "every combination asked");
+    row(out, "pruned", "<=", e.naiveRequests(), period,
+        "fewer as the run finds empty parent tables and zones the national table has no establishment in");
+    row(out, "derived", "", e.economicalRequests(), period, String.format(Locale.ROOT,
+        "%,d national tables + %,d zone tables asked to verify (up to %d per year x category); pruning lowers it further",
+        e.nationalTables(), e.sampleRequests(), samples));
+    out.println("(results requests; the duration counts the landing page too. derive.samples, throttle.period-ms: --set or application.properties)");
+  }
+
+  private static void row(PrintStream out, String strategy, String bound, long requests, Duration period, String how) {
+    out.printf(Locale.ROOT, "%-8s %12s  %-16s %s%n", strategy, bound + String.format(Locale.ROOT, "%,d", requests),
+        bound + RequestEstimate.words(RequestEstimate.duration(requests, period)), how);
   }
 
   /**

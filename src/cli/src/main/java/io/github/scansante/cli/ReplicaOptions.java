@@ -4,6 +4,7 @@ import io.github.scansante.replica.EchoRename;
 import io.github.scansante.replica.FaultSpec;
 import io.github.scansante.replica.FormMarkup;
 import io.github.scansante.replica.ReplicaConfig;
+import io.github.scansante.replica.ZoneAnswers;
 import io.github.scansante.text.UserText;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -22,6 +23,9 @@ class ReplicaOptions {
   @Option(names = "--echo-rename", paramLabel = "LINE", description = "Caption one criteria-echo line unlike the site: year, zone, base or grouping.")
   String echoRename;
 
+  @Option(names = "--zone-tables", paramLabel = "MODE", description = "How region and department tables relate to the national ones: as-national (default), refused (every zone query refused) or count-differently:YEAR[+YEAR] (they count differently in those years).")
+  String zoneTables;
+
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the synthetic dataset (default demo.seed).")
   Long seed;
 
@@ -32,7 +36,8 @@ class ReplicaOptions {
           .seed(seed != null ? seed : defaultSeed)
           .faults(faults == null ? FaultSpec.NONE : FaultSpec.parse(faults))
           .formMarkup(formMarkup == null ? FormMarkup.LABELS : FormMarkup.parse(formMarkup))
-          .echoRename(echoRename == null ? EchoRename.NONE : EchoRename.parse(echoRename));
+          .echoRename(echoRename == null ? EchoRename.NONE : EchoRename.parse(echoRename))
+          .zoneAnswers(zoneTables == null ? ZoneAnswers.AS_NATIONAL : ZoneAnswers.parse(zoneTables));
       if (requestLog != null) {
         b.requestLogFile(requestLog);
       }

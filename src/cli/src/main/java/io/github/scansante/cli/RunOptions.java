@@ -60,6 +60,9 @@ public class RunOptions {
   @Option(names = "--csv-dialect", paramLabel = "D", description = "standard (comma; default) or excel-fr (semicolon, decimal comma) for the CSV files.")
   String csvDialect;
 
+  @Option(names = "--derive", paramLabel = "on|off", description = "Derive region and department tables from national ones, verified against a sample of the site's (default derive.enabled: on).")
+  String derive;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any key of application.properties, e.g. --set retry.max-retries=6.")
   Map<String, String> settings = new LinkedHashMap<>();
 
@@ -97,6 +100,9 @@ public class RunOptions {
     }
     if (output != null) {
       put(o, options, "output.dir", output, "--output");
+    }
+    if (derive != null) {
+      put(o, options, "derive.enabled", onOff(derive), "--derive");
     }
     putDatabase(o, options, database, csvDialect);
     Settings checked = settings(o, options);
@@ -138,6 +144,14 @@ public class RunOptions {
     private static void put(Map<String, String> overrides, Map<String, String> options, String key, String value, String option) {
     overrides.put(key, value);
     options.put(key, option);
+  }
+
+  static String onOff(String value) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "on" -> "true";
+      case "off" -> "false";
+      default -> throw new UsageException("--derive must be on or off, not '" + UserText.clip(value) + "'");
+    };
   }
 
   /** The property's 0 means the whole plan; on the command line that is said by leaving --limit out. */

@@ -29,7 +29,7 @@ public final class Catalogue {
   public static final List<String> GROUPING_FIELDS = List.of("A50", "CAS", "DA", "GP");
   public static final List<String> GEO_LEVELS = List.of("fe", "re", "de");
 
-  /** One option of a field; {@code parent} is the region of a department, empty otherwise. */
+  /** One option of a field; {@code parent} is the region of a department, the CAS of a planning group (GP), empty otherwise. */
   public record Option(String code, String label, String parent) {}
 
   private final Map<String, Map<String, Option>> byField;

@@ -9,13 +9,14 @@ import java.util.Map;
  */
 public record Settings(SiteSettings site, PolitenessSettings politeness, RetrySettings retry, CircuitSettings circuit,
     PageSettings page, PlanSettings plan, OutputSettings output, StopSettings stop, DatabaseSettings database,
-    ScheduleSettings schedule, DemoSettings demo) {
+    ScheduleSettings schedule, DemoSettings demo, EconomySettings economy) {
 
   /** Reads and checks every key; the first bad value is an {@link InvalidSettingException}. */
   public static Settings read(PropertyValues values) {
     return new Settings(SiteSettings.read(values), PolitenessSettings.read(values), RetrySettings.read(values),
         CircuitSettings.read(values), PageSettings.read(values), PlanSettings.read(values), OutputSettings.read(values),
-        StopSettings.read(values), DatabaseSettings.read(values), ScheduleSettings.read(values), DemoSettings.read(values));
+        StopSettings.read(values), DatabaseSettings.read(values), ScheduleSettings.read(values), DemoSettings.read(values),
+        EconomySettings.read(values));
   }
 
   /** The settings of a command that runs without Camel, with the command line's overrides on top. */

@@ -25,6 +25,9 @@ public record RequestEstimate(long combinations, long zoneTables, long naiveRequ
 
   private static final String NATIONAL = "fe";
   private static final String NATIONAL_ZONE = "99";
+  private static final long SECONDS_PER_MINUTE = 60;
+  private static final long SECONDS_PER_HOUR = 3_600;
+  private static final long SECONDS_PER_DAY = 86_400;
 
   /** @param samplesPerYearAndBase zone tables asked per year and category to verify the derivation */
   public static RequestEstimate of(Plan plan, int samplesPerYearAndBase) {
@@ -53,6 +56,18 @@ public record RequestEstimate(long combinations, long zoneTables, long naiveRequ
 
   public long economicalRequests() {
     return nationalTables + sampleRequests;
+  }
+
+  /** A duration as people read it: {@code 10 d 0 h}, {@code 1 h 57 min}, {@code 4 min 2 s}, {@code 26 s}. */
+  public static String words(Duration d) {
+    long s = d.toSeconds();
+    if (s >= SECONDS_PER_DAY) {
+      return s / SECONDS_PER_DAY + " d " + s % SECONDS_PER_DAY / SECONDS_PER_HOUR + " h " + s % SECONDS_PER_HOUR / SECONDS_PER_MINUTE + " min";
+    }
+    if (s >= SECONDS_PER_HOUR) {
+      return s / SECONDS_PER_HOUR + " h " + s % SECONDS_PER_HOUR / SECONDS_PER_MINUTE + " min";
+    }
+    return s >= SECONDS_PER_MINUTE ? s / SECONDS_PER_MINUTE + " min " + s % SECONDS_PER_MINUTE + " s" : s + " s";
   }
 
   /** The polite duration of this many requests, one per period, the landing page included. */

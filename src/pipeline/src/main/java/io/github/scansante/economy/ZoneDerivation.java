@@ -46,14 +46,15 @@ public final class ZoneDerivation {
 
   /** Whether an establishment with this FINESS lies in the zone. */
   public boolean locatedIn(String finess, String tgeo, String codegeo) {
-    Optional<String> department = FinessLocation.department(finess);
-    if (department.isEmpty()) {
-      return false;
-    }
+    return FinessLocation.department(finess).filter(department -> departmentIn(department, tgeo, codegeo)).isPresent();
+  }
+
+  /** Whether a department lies in the zone: it is the department, or one of the region's. */
+  public boolean departmentIn(String department, String tgeo, String codegeo) {
     if (DEPARTMENT.equals(tgeo)) {
-      return department.get().equals(codegeo);
+      return department.equals(codegeo);
     }
-    return REGION.equals(tgeo) && catalogue.option(Catalogue.zoneField(DEPARTMENT), department.get())
+    return REGION.equals(tgeo) && catalogue.option(Catalogue.zoneField(DEPARTMENT), department)
         .map(Catalogue.Option::parent)
         .filter(codegeo::equals)
         .isPresent();

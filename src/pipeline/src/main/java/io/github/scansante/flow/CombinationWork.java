@@ -4,6 +4,7 @@ import io.github.scansante.page.Outcome;
 import io.github.scansante.page.ResultPage;
 import io.github.scansante.page.Verdict;
 import io.github.scansante.plan.Combination;
+import io.github.scansante.run.ManifestRow;
 import org.apache.camel.Exchange;
 
 /**
@@ -23,6 +24,10 @@ public final class CombinationWork {
   private Verdict verdict;
   private String file = "";
   private String sha256 = "";
+  private ResultPage derivedPage;
+  private ManifestRow derivedFrom;
+  private String derivation = "";
+  private boolean derived;
 
   public CombinationWork(Combination combination) {
     this.combination = combination;
@@ -88,6 +93,56 @@ public final class CombinationWork {
   /** The page was read and the server's echo restates what was asked: it may be written. */
   public boolean isVerified() {
     return verdict != null && verdict.outcome() == Outcome.DATA;
+  }
+
+  /**
+   * The zone's table as taken from the national table, for a verification sample (asked, then
+   * compared) or a derived table (written without a request).
+   *
+   * @param national the national table's row of this run, whose file it was read from
+   * @param why the derivation in words, for the manifest
+   */
+  public void derivable(ResultPage table, ManifestRow national, String why) {
+    this.derivedPage = table;
+    this.derivedFrom = national;
+    this.derivation = why;
+  }
+
+  /** Not asked: the derived table is this combination's table. */
+  public void useDerived() {
+    this.derived = true;
+    this.page = derivedPage;
+    this.verdict = new Verdict(Outcome.DERIVED, derivation);
+  }
+
+  /** A derived table stands in for this combination's, which is written as usual. */
+  public boolean isDerived() {
+    return derived;
+  }
+
+  /** Asked to check the derivation: the site's answer is compared with {@link #derivedPage()}. */
+  public boolean isVerificationSample() {
+    return derivedPage != null && !derived;
+  }
+
+  /** Null unless derivable. */
+  public ResultPage derivedPage() {
+    return derivedPage;
+  }
+
+  /** The national table's row this zone table was taken from; null unless derivable. */
+  public ManifestRow derivedFrom() {
+    return derivedFrom;
+  }
+
+  /** Adds to the reason the verdict gives, e.g. what a verification sample showed. */
+  public void note(String text) {
+    verdict = new Verdict(verdict.outcome(), verdict.reason() + "; " + text);
+  }
+
+  /** Goes to the write route: a verified answer, or a derived table. */
+  public boolean isToBeWritten() {
+    return isVerified() || derived;
   }
 
   public void written(String relativeFile, String sha256) {

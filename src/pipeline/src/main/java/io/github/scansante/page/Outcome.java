@@ -1,6 +1,6 @@
 package io.github.scansante.page;
 
-/** What became of one combination. Only {@link #DATA} writes a data file. */
+/** What became of one combination. {@link #DATA} and {@link #DERIVED} write a data file. */
 public enum Outcome {
   /** Verified table with at least one establishment: written. */
   DATA,
@@ -18,12 +18,17 @@ public enum Outcome {
   UNCHANGED,
   /** The criteria echo names another year, zone, category or grouping than asked, or lacks its line. */
   ECHO_MISMATCH,
-  /** Not requested: the site kept ignoring this grouping field or refusing this code in this run. */
-  SKIPPED;
+  /**
+   * Not requested: the site kept ignoring this grouping field or refusing this code in this run, or the
+   * table cannot hold an establishment (its parent table is empty, or the national table has none in the zone).
+   */
+  SKIPPED,
+  /** Not requested: a zone table taken from the verified national table of the same year, category and grouping. */
+  DERIVED;
 
   /** Whether a combination with this outcome has a verified data file on disk (written now, or kept). */
   public boolean writesFile() {
-    return this == DATA || this == UNCHANGED;
+    return this == DATA || this == UNCHANGED || this == DERIVED;
   }
 
   /** The name used in manifests and logs, e.g. {@code grouping-not-applied}. */

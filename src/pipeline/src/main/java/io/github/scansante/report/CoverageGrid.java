@@ -65,7 +65,8 @@ final class CoverageGrid {
       grid.byYear.computeIfAbsent(c.annee(), y -> new LinkedHashMap<>())
           .computeIfAbsent(column, k -> new EnumMap<>(Outcome.class)).merge(row.outcome(), 1, Integer::sum);
       grid.totals.merge(row.outcome(), 1, Integer::sum);
-      if (row.outcome() != Outcome.DATA && !row.reason().isBlank()) {
+      // A table on disk needs no explanation (a derived one names its source file: one reason per file).
+      if (!ManifestFile.WRITTEN.contains(row.outcome()) && !row.reason().isBlank()) {
         grid.reasons.computeIfAbsent(c.annee(), y -> new LinkedHashMap<>()).computeIfAbsent(column, k -> new TreeMap<>())
             .merge(row.outcome().label() + ": " + row.reason().strip(), 1, Integer::sum);
       }

@@ -22,8 +22,8 @@ import org.apache.commons.csv.CSVRecord;
 /** The {@code run-manifest.csv} of an output folder, as written at the end of each pass. */
 final class ManifestFile {
 
-  /** The outcomes whose table is on disk: written this run, or kept from an earlier one. */
-  static final Set<Outcome> WRITTEN = EnumSet.of(Outcome.DATA, Outcome.UNCHANGED);
+  /** The outcomes whose table is on disk: written this run (asked or derived), or kept from an earlier one. */
+  static final Set<Outcome> WRITTEN = EnumSet.of(Outcome.DATA, Outcome.UNCHANGED, Outcome.DERIVED);
 
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 

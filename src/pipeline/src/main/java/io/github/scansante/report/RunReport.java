@@ -1,13 +1,17 @@
 package io.github.scansante.report;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.economy.Verification;
+import io.github.scansante.economy.ZoneTables;
 import io.github.scansante.page.Outcome;
+import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +50,7 @@ public final class RunReport {
         "title", Html.text(TITLE),
         "run_line", Html.text(LastRun.read(outputDir).map(LastRun::describe)
             .orElse("No completed run in " + RunJournal.RUNS + ": the grid shows the manifest as it stands.")),
-        "tiles", tiles(grid.totals(), summary),
+        "tiles", tiles(grid.totals(), summary) + derivedTile(ManifestFile.read(outputDir)),
         "legend", grid.legendHtml(),
         "grid", grid.tableHtml(),
         "echarts", EchartsScript.load(),
@@ -66,11 +70,25 @@ public final class RunReport {
     int onDisk = ManifestFile.WRITTEN.stream().mapToInt(o -> totals.getOrDefault(o, 0)).sum();
     int problems = PROBLEMS.stream().mapToInt(o -> totals.getOrDefault(o, 0)).sum();
     return tile("Combinations", String.format(NUMBERS, "%,d", combinations), "in run-manifest.csv", "")
-        + tile("Tables on disk", String.format(NUMBERS, "%,d", onDisk), "data or unchanged", "")
+        + tile("Tables on disk", String.format(NUMBERS, "%,d", onDisk), "data, derived or unchanged", "")
         + tile("Not written", String.format(NUMBERS, "%,d", problems), "refused, ignored grouping, echo mismatch, malformed, failed or skipped",
             problems > 0 ? " warn" : "")
         + tile("Master rows", String.format(NUMBERS, "%,d", summary.rows()),
             String.format(NUMBERS, "%.1f %% of count cells masked", summary.maskedShare() * PERCENT), "");
+  }
+
+  /** How many zone tables were taken from national ones, on what the derivation rests, and what was skipped as empty. */
+  private static String derivedTile(List<ManifestRow> rows) {
+    long derived = rows.stream().filter(r -> r.outcome() == Outcome.DERIVED).count();
+    long verified = rows.stream().filter(r -> r.outcome() == Outcome.DERIVED && r.reason().contains("; " + Verification.VERIFIED_BY)).count();
+    long samples = rows.stream().filter(r -> r.reason().contains(ZoneTables.SAME_CELLS)).count();
+    long empty = rows.stream().filter(r -> r.outcome() == Outcome.SKIPPED && r.reason().startsWith(ZoneTables.NO_ESTABLISHMENT)).count();
+    if (derived + samples + empty == 0) {
+      return "";
+    }
+    return tile("Derived", String.format(NUMBERS, "%,d", derived), String.format(NUMBERS,
+        "zone tables not asked: %,d verified by %,d samples, %,d unverified; %,d skipped as empty", verified, samples,
+        derived - verified, empty), derived > verified ? " warn" : "");
   }
 
   private static String tile(String label, String value, String note, String modifier) {

@@ -38,8 +38,15 @@ public final class OutcomeRecorder {
   /** After the data file was moved into place. */
   public void written(Exchange exchange) {
     CombinationWork work = CombinationWork.of(exchange);
-    ResultPage page = work.page();
-    record(exchange, Outcome.DATA, page.establishments().size() + " establishments", work.file(), work.sha256());
+    if (work.isDerived()) {
+      // Its provenance is the national table's: when the site gave those rows, and how fresh they were.
+      ManifestRow national = work.derivedFrom();
+      Run.of(exchange).record(new ManifestRow(work.combination(), Outcome.DERIVED, work.verdict().reason(),
+          work.page().establishments().size(), TotalCheck.check(work.page()), work.file(), work.sha256(), "", 0,
+          national.fetchedAt(), national.siteUpdated(), national.frozen()));
+      return;
+    }
+    record(exchange, Outcome.DATA, work.verdict().reason(), work.file(), work.sha256());
   }
 
   public void deadLetter(Exchange exchange) {

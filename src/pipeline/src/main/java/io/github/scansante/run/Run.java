@@ -1,5 +1,6 @@
 package io.github.scansante.run;
 
+import io.github.scansante.economy.Derivations;
 import io.github.scansante.site.SiteCatalogue;
 import io.github.scansante.site.SiteCircuit;
 import io.github.scansante.site.SiteSession;
@@ -37,6 +38,7 @@ public final class Run implements SiteSession {
   private final VerificationWatch.Tally verification = new VerificationWatch.Tally();
   private final FutileRequests.Memory futileRequests = new FutileRequests.Memory();
   private final DiagnosisFolder.Kept diagnosis = new DiagnosisFolder.Kept();
+  private final Derivations derivations = new Derivations();
   private final CountDownLatch stopAsked = new CountDownLatch(1);
   private final AtomicReference<RuntimeException> ending = new AtomicReference<>();
   private final CountDownLatch ended = new CountDownLatch(1);
@@ -130,6 +132,11 @@ public final class Run implements SiteSession {
     return diagnosis;
   }
 
+  /** The national tables, empty tables and verified derivations of this run. */
+  public Derivations derivations() {
+    return derivations;
+  }
+
   /** Journals a finished combination and counts it in the progress, unless the run was already closed. */
   public synchronized void record(ManifestRow row) {
     if (!closed.get()) {
@@ -140,6 +147,7 @@ public final class Run implements SiteSession {
         throw e;
       }
       progress.accept(row);
+      derivations.recorded(row);
       listener.accept(row);
     }
   }

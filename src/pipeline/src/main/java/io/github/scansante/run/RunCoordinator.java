@@ -1,6 +1,7 @@
 package io.github.scansante.run;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.economy.NationalTablesFirst;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.plan.Plan;
 import io.github.scansante.plan.Planner;
@@ -32,9 +33,14 @@ public final class RunCoordinator {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCoordinator.class);
 
-  /** The runs this process makes: what they do, by trigger, and how their circuit behaves. */
+  /**
+   * The runs this process makes: what they do, by trigger, and how their circuit behaves.
+   *
+   * @param deriveZoneTables zone tables are derived from national ones, which are then asked first
+   */
   public record Runs(String site, String planName, YearRange years, long limit, Path outputDir,
-      RefreshPolicy.Mode cliRefresh, RefreshPolicy.Mode scheduledRefresh, SiteCircuit.Settings circuit) {
+      RefreshPolicy.Mode cliRefresh, RefreshPolicy.Mode scheduledRefresh, SiteCircuit.Settings circuit,
+      boolean deriveZoneTables) {
 
     RunDefinition definition(Trigger trigger) {
       return new RunDefinition(site, planName, years, limit, trigger.isUnattended() ? scheduledRefresh : cliRefresh, outputDir);
@@ -85,6 +91,9 @@ public final class RunCoordinator {
     RunStore.Opened opened = store.open(definition, trigger.label(), restartAsked.getAndSet(false), clock.instant());
     Run run = new Run(opened.info(), trigger, definition, new SiteCatalogue(builtIn), refresh.baseline(definition.refresh()),
         opened.journal(), progress.get(), runs.circuit(), clock, listener, opened.finishing());
+    if (opened.info().resumed() > 0) {
+      opened.journal().rows().forEach(run.derivations()::recorded);
+    }
     active.set(run);
     LOG.info("Run {} started by {} on plan {}", run.id(), trigger.label(), definition.plan());
     return run;
@@ -94,7 +103,8 @@ public final class RunCoordinator {
   public Iterable<Combination> plan(Exchange exchange) {
     Run run = Run.of(exchange);
     RunDefinition d = run.definition();
-    Plan plan = planner.plan(d.plan(), d.years(), d.limit());
+    Plan planned = planner.plan(d.plan(), d.years(), d.limit());
+    Plan plan = runs.deriveZoneTables() ? NationalTablesFirst.of(planned) : planned;
     long total = 0;
     Map<String, Long> refused = new TreeMap<>();
     for (Combination c : plan) {
@@ -144,6 +154,7 @@ public final class RunCoordinator {
       run.progress().end();
       store.complete(run.journal());
       LOG.info("\n{}", Progress.table(summary));
+      run.derivations().summary().forEach(line -> LOG.info("Zone tables {}", line));
     });
     active.compareAndSet(run, null);
     return summary;

@@ -14,7 +14,7 @@ public final class RunCounters {
 
   synchronized void count(ManifestRow row) {
     outcomes.merge(row.outcome(), 1L, Long::sum);
-    if (row.outcome() == Outcome.DATA) {
+    if (row.outcome() == Outcome.DATA || row.outcome() == Outcome.DERIVED) {
       filesWritten++;
       rowsWritten += row.rows();
     }

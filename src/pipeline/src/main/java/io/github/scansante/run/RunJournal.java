@@ -120,7 +120,7 @@ public final class RunJournal {
   }
 
   private static java.util.Optional<String> deadLetterLine(ManifestRow row) {
-    if (row.outcome() == Outcome.DATA || row.outcome() == Outcome.UNCHANGED) {
+    if (row.outcome().writesFile()) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(row.combination().key() + " " + row.outcome().label() + ": " + row.cells().get(8) + "\n");

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param threads request-handling threads (a slow answer holds one)
  * @param formMarkup how the landing page marks up its form
  * @param echoRename which criteria-echo line is captioned unlike the site's, if any
+ * @param zoneAnswers how region and department tables relate to the national ones
  */
 public record ReplicaConfig(int port, long seed, FaultSpec faults, String newestYearUpdate, String newestPeriod,
     String landingPath, String submitPath, Path requestLogFile, int threads, FormMarkup formMarkup,
-    EchoRename echoRename) {
+    EchoRename echoRename, ZoneAnswers zoneAnswers) {
 
   public static final String DEFAULT_LANDING_PATH = "/applications/cartographie-activite-MCO";
   public static final String DEFAULT_SUBMIT_PATH = DEFAULT_LANDING_PATH + "/submit";
@@ -34,6 +35,7 @@ public record ReplicaConfig(int port, long seed, FaultSpec faults, String newest
     Objects.requireNonNull(newestYearUpdate, "newestYearUpdate");
     Objects.requireNonNull(formMarkup, "formMarkup");
     Objects.requireNonNull(echoRename, "echoRename");
+    Objects.requireNonNull(zoneAnswers, "zoneAnswers");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
     }
@@ -76,6 +78,7 @@ public record ReplicaConfig(int port, long seed, FaultSpec faults, String newest
     private int threads = 8;
     private FormMarkup formMarkup = FormMarkup.LABELS;
     private EchoRename echoRename = EchoRename.NONE;
+    private ZoneAnswers zoneAnswers = ZoneAnswers.AS_NATIONAL;
 
     private Builder() {}
 
@@ -140,9 +143,14 @@ public record ReplicaConfig(int port, long seed, FaultSpec faults, String newest
       return this;
     }
 
+    public Builder zoneAnswers(ZoneAnswers answers) {
+      this.zoneAnswers = answers;
+      return this;
+    }
+
     public ReplicaConfig build() {
       return new ReplicaConfig(port, seed, faults, newestYearUpdate, newestPeriod, landingPath, submitPath,
-          requestLogFile, threads, formMarkup, echoRename);
+          requestLogFile, threads, formMarkup, echoRename, zoneAnswers);
     }
   }
 }

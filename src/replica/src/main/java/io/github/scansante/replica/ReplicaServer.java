@@ -49,7 +49,7 @@ public final class ReplicaServer implements AutoCloseable {
     this.dataset = new SyntheticDataset(config.seed(), catalogue, config.newestYearMonths());
     this.requestLog = new RequestLog(config.submitPath(), config.requestLogFile());
     SubmitResolver resolver = new SubmitResolver(catalogue, dataset, config.newestYearUpdate(), config.newestPeriod(),
-        config.echoRename());
+        config.echoRename(), config.zoneAnswers());
     String landing = FormPageMarkup.render(catalogue, SyntheticDataset.BASES, config.submitPath(), config.formMarkup());
     ReplicaHandler handler = new ReplicaHandler(config, resolver, new FaultInjector(config.faults(), config.seed()),
         requestLog, landing);

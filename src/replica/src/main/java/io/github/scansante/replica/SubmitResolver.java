@@ -29,11 +29,13 @@ final class SubmitResolver {
   private final String newestYearUpdate;
   private final String newestPeriod;
   private final EchoRename rename;
+  private final ZoneAnswers zoneAnswers;
 
   SubmitResolver(SiteFilterTree catalogue, SyntheticDataset dataset, String newestYearUpdate, String newestPeriod,
-      EchoRename rename) {
+      EchoRename rename, ZoneAnswers zoneAnswers) {
     this.catalogue = catalogue;
     this.rename = rename;
+    this.zoneAnswers = zoneAnswers;
     this.dataset = dataset;
     this.newestYearUpdate = newestYearUpdate;
     this.newestPeriod = newestPeriod;
@@ -68,7 +70,7 @@ final class SubmitResolver {
         && catalogue.offers(SiteFilterTree.zoneField(tgeo), codegeo)
         && SyntheticDataset.BASES.contains(base)
         && (typrgp.equals("tous") || typrgp.equals(RESTRICTED));
-    if (!known) {
+    if (!known || zoneAnswers.refuses(tgeo)) {
       return Optional.empty();
     }
     Optional<Grouping> grouping = typrgp.equals("tous") ? Optional.of(Grouping.ALL)
@@ -84,7 +86,9 @@ final class SubmitResolver {
     Grouping applied = grouping.orElse(Grouping.ALL);
     String period = year.equals(dataset.newestYear()) ? newestPeriod : "M12";
     return Optional.of(new ResultsPageContent(echo, applied.showsSeances(dataset.tree()), period,
-        dataset.table(year, base, tgeo, codegeo, applied)));
+        dataset.table(year, base, tgeo, codegeo, applied).stream()
+            .map(row -> new SyntheticDataset.Row(row.establishment(), zoneAnswers.shown(year, tgeo, row.figures())))
+            .toList()));
   }
 
   /** The one grouping field set to a known code, if exactly one is. */
