@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A disk that fills up mid-run: data files that cannot be written fail their combination; a journal
+ * A disk full at the start, then one that fills up mid-run: data files that cannot be written fail their combination; a journal
  * that cannot be written pauses the run (exit 74) with nothing lost; the next run resumes. The output
  * is a small tmpfs mounted in a private mount namespace ({@code unshare -rm}), so no root is needed.
  */
@@ -27,6 +27,11 @@ class FullDiskTest {
       mount -t tmpfs -o size=64m tmpfs "$OUT" || exit 90
       run() { "$JAVA" -cp "$CP" "$MAIN" run --site "$SITE" --output "$OUT" --delay 200ms --plan france --years 2024 \\
         --set camel.main.jmx-enabled=false >> "$REPORT/log.txt" 2>> "$REPORT/err.txt"; }
+      # A disk full from the start: the run cannot begin, and leaves no empty state file behind.
+      cat /dev/zero > "$OUT/filler" 2>/dev/null
+      run; echo "$?" > "$REPORT/zeroth"
+      find "$OUT/.scansante" -empty -name 'run.properties' > "$REPORT/empty-state" 2>/dev/null
+      rm -f "$OUT/filler"
       # Once a few combinations are journalled, someone else's file takes every byte left.
       ( while [ "$(wc -l < "$OUT/.scansante/journal.csv" 2>/dev/null || echo 0)" -lt 6 ]; do sleep 0.05; done
         cat /dev/zero > "$OUT/filler" 2>/dev/null ) &
@@ -60,11 +65,14 @@ class FullDiskTest {
       assertTrue(script.waitFor(5, TimeUnit.MINUTES), "the trial ended");
       String err = Files.readString(report.resolve("err.txt"));
 
+      assertEquals("74", Files.readString(report.resolve("zeroth")).strip(), err);
+      assertEquals("", Files.readString(report.resolve("empty-state")), "no empty run.properties");
       assertEquals("74", Files.readString(report.resolve("first")).strip(), err);
       List<String> paused = err.lines().filter(l -> l.contains("paused")).toList();
-      assertEquals(1, paused.size(), err);
-      assertTrue(paused.get(0).contains("No space left on device") && paused.get(0).contains("run the same command again"),
-          paused.get(0));
+      assertEquals(2, paused.size(), err);
+      for (String line : paused) {
+        assertTrue(line.contains("No space left on device") && line.contains("run the same command again"), line);
+      }
       String log = Files.readString(report.resolve("log.txt"));
       assertEquals("0", Files.readString(report.resolve("second")).strip(),
           err + "\n" + log.substring(Math.max(0, log.length() - 4000)));

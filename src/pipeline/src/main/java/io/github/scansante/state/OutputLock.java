@@ -127,7 +127,13 @@ public final class OutputLock implements AutoCloseable {
       Holder me = Holder.current(command);
       // A dead holder's text goes: only the live holder is ever named.
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap(me.text().getBytes(StandardCharsets.UTF_8)), 0);
+      try {
+        channel.write(ByteBuffer.wrap(me.text().getBytes(StandardCharsets.UTF_8)), 0);
+      } catch (IOException e) {
+        // A full disk: the lock holds all the same; a refused process names nobody, and the run
+        // itself reports the disk when it writes its state.
+        LOG.warn("Cannot write who holds {} ({}): the lock holds all the same", path, e.getMessage());
+      }
       HELD.put(key, me);
       return new OutputLock(key, channel, me);
     } catch (IOException | RuntimeException e) {
