@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.scansante.flow.ManifestRow;
+import io.github.scansante.ops.RunRoutes;
+import io.github.scansante.output.DataFiles;
 import io.github.scansante.output.OutputLayout;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.PageParser;
@@ -12,10 +15,7 @@ import io.github.scansante.plan.Combination;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.RequestLog;
-import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.ManifestWriter;
-import io.github.scansante.ops.RunRoutes;
-import io.github.scansante.run.OutcomeRecorder;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.RunSummary;
 import io.github.scansante.run.Trigger;
@@ -126,7 +126,7 @@ class ExtractionRoutesTest extends PipelineMainTestSupport {
     for (ManifestRow row : data) {
       Path file = strategicOut.resolve(row.file());
       assertEquals(layout.relativePath(row.combination()), row.file());
-      assertEquals(OutcomeRecorder.sha256(file), row.sha256(), row.file());
+      assertEquals(DataFiles.sha256(file), row.sha256(), row.file());
       List<List<String>> csv = readCsv(file);
       String body = http.send(HttpRequest.newBuilder(URI.create(row.url())).build(), HttpResponse.BodyHandlers.ofString()).body();
       ResultPage page = parser.parse(body);

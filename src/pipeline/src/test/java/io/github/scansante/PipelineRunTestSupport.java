@@ -1,9 +1,9 @@
 package io.github.scansante;
 
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.ops.RunRoutes;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
-import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.run.RunSummary;

@@ -2,8 +2,8 @@ package io.github.scansante.bench;
 
 import io.github.scansante.cli.PipelineMain;
 import io.github.scansante.database.DuckDbStore;
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.report.MasterTable;
-import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.RunHistory;
 import io.github.scansante.run.RunJournal;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

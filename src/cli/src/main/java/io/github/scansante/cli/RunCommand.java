@@ -1,7 +1,7 @@
 package io.github.scansante.cli;
 
-import io.github.scansante.run.Trigger;
 import io.github.scansante.run.RunSummary;
+import io.github.scansante.run.Trigger;
 import io.github.scansante.state.OutputLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,14 +1,14 @@
 package io.github.scansante.cli;
 
 import io.github.scansante.config.InvalidSettingException;
-import io.github.scansante.text.UserText;
 import io.github.scansante.plan.PlanException;
-import io.github.scansante.run.RunInProgressException;
 import io.github.scansante.run.JournalUnwritableException;
 import io.github.scansante.run.NothingVerifiableException;
+import io.github.scansante.run.RunInProgressException;
 import io.github.scansante.run.RunStoppedException;
 import io.github.scansante.site.SiteUnreachableException;
 import io.github.scansante.state.OutputLock;
+import io.github.scansante.text.UserText;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.net.BindException;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.cli.Cli;
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.ZoneAnswers;
-import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.run.RunJournal;
 import java.io.IOException;

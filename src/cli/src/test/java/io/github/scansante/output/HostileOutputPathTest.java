@@ -3,10 +3,10 @@ package io.github.scansante.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.cli.Cli;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
+import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A user's output path is a path: never decoded as a URI, expanded as a placeholder or read as an expression. */
 class HostileOutputPathTest {

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scansante.cli.Cli;
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
-import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.run.RunJournal;
 import io.github.scansante.state.OwnFiles;

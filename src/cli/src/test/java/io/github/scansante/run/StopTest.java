@@ -1,5 +1,6 @@
 package io.github.scansante.run;
 
+import io.github.scansante.flow.ManifestRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

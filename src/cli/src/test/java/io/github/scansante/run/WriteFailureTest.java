@@ -1,5 +1,7 @@
 package io.github.scansante.run;
 
+import io.github.scansante.output.DataFiles;
+import io.github.scansante.flow.ManifestRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,7 +70,7 @@ class WriteFailureTest {
     Map<String, String> sums = new LinkedHashMap<>();
     for (ManifestRow row : rows) {
       if (row.outcome() == Outcome.DATA) {
-        assertEquals(row.sha256(), OutcomeRecorder.sha256(out.resolve(row.file())), row.file());
+        assertEquals(row.sha256(), DataFiles.sha256(out.resolve(row.file())), row.file());
         sums.put(row.file(), row.sha256());
       }
     }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.cli.Cli;
+import io.github.scansante.output.DataFiles;
 import io.github.scansante.page.EchoText;
 import io.github.scansante.replica.FormMarkup;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
-import io.github.scansante.run.OutcomeRecorder;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +51,7 @@ class FormShapesTest {
     try (Stream<Path> walk = Files.walk(out)) {
       walk.filter(p -> p.toString().endsWith(".csv") && out.relativize(p).getNameCount() > 1
           && !out.relativize(p).startsWith(".scansante"))
-          .forEach(p -> files.put(out.relativize(p).toString(), OutcomeRecorder.sha256(p)));
+          .forEach(p -> files.put(out.relativize(p).toString(), DataFiles.sha256(p)));
     }
     return files;
   }

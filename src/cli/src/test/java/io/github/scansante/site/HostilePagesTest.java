@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scansante.cli.Cli;
+import io.github.scansante.database.DuckDbStore;
+import io.github.scansante.flow.ManifestRow;
+import io.github.scansante.output.DataFiles;
 import io.github.scansante.output.OutputLayout;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.page.ResultPage;
-import io.github.scansante.database.DuckDbStore;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.RequestLog;
-import io.github.scansante.run.ManifestRow;
-import io.github.scansante.run.ManifestWriter;
-import io.github.scansante.run.OutcomeRecorder;
 import io.github.scansante.report.MasterTable;
 import io.github.scansante.report.RunReport;
+import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.run.RunJournal;
 import java.io.IOException;
 import java.io.StringReader;
@@ -114,7 +114,7 @@ class HostilePagesTest {
     assertEquals(written.stream().map(ManifestRow::file).collect(Collectors.toSet()), dataFiles(run.out()),
         "the data folders hold the written files and nothing else");
     for (ManifestRow m : written) {
-      assertEquals(m.sha256(), OutcomeRecorder.sha256(run.out().resolve(m.file())));
+      assertEquals(m.sha256(), DataFiles.sha256(run.out().resolve(m.file())));
     }
     return bad;
   }

@@ -1,9 +1,9 @@
 package io.github.scansante.database;
 
 import io.github.scansante.database.SqlType.Engine;
-import io.github.scansante.report.MasterTable;
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.page.SiteColumn;
-import io.github.scansante.run.ManifestRow;
+import io.github.scansante.report.MasterTable;
 import io.github.scansante.run.RunHistory;
 import io.github.scansante.run.RunJournal;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package io.github.scansante.economy;
 
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.ResultPage;
 import io.github.scansante.plan.Combination;
-import io.github.scansante.run.ManifestRow;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -2,15 +2,14 @@ package io.github.scansante.economy;
 
 import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.flow.CombinationWork;
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.output.CsvDialect;
+import io.github.scansante.output.DataFiles;
 import io.github.scansante.output.SpreadsheetText;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.ResultPage;
 import io.github.scansante.page.Verdict;
 import io.github.scansante.plan.Combination;
-import io.github.scansante.run.ManifestRow;
-import io.github.scansante.run.OutcomeRecorder;
-import io.github.scansante.run.Run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,16 +74,16 @@ public final class ZoneTables {
 
   /** Filter predicate: the table cannot hold an establishment. */
   public boolean isPruned(Exchange exchange) {
-    Run run = Run.of(exchange);
-    return prune && emptiness(run.derivations(), run.definition().outputDir(), CombinationWork.of(exchange).combination())
+    DerivationSession run = DerivationSession.of(exchange);
+    return prune && emptiness(run.derivations(), run.outputDir(), CombinationWork.of(exchange).combination())
         .isPresent();
   }
 
   /** Marks the combination skipped, with the reason, for the dead-letter step. */
   public void skip(Exchange exchange) {
     CombinationWork work = CombinationWork.of(exchange);
-    Run run = Run.of(exchange);
-    String reason = emptiness(run.derivations(), run.definition().outputDir(), work.combination())
+    DerivationSession run = DerivationSession.of(exchange);
+    String reason = emptiness(run.derivations(), run.outputDir(), work.combination())
         .orElse(NO_ESTABLISHMENT + "known empty");
     work.failed(new Verdict(Outcome.SKIPPED, reason + "; not requested"));
   }
@@ -96,8 +95,8 @@ public final class ZoneTables {
     if (!derive || !ZoneDerivation.derivable(c.tgeo())) {
       return;
     }
-    Run run = Run.of(exchange);
-    Path outputDir = run.definition().outputDir();
+    DerivationSession run = DerivationSession.of(exchange);
+    Path outputDir = run.outputDir();
     Derivations known = run.derivations();
     Optional<ManifestRow> national = onDisk(known, c);
     if (national.isEmpty()) {
@@ -139,7 +138,7 @@ public final class ZoneTables {
       return;
     }
     Combination c = work.combination();
-    Verification verification = Run.of(exchange).derivations().verification(c, samples);
+    Verification verification = DerivationSession.of(exchange).derivations().verification(c, samples);
     if (verdict.outcome() == Outcome.REFUSED || verdict.outcome() == Outcome.SKIPPED) {
       verification.refused();
       work.useDerived();
@@ -213,7 +212,7 @@ public final class ZoneTables {
   /** The national table as verified and written: read from its file, whose checksum must be the recorded one. */
   private static Optional<ResultPage> read(Path outputDir, ManifestRow national) {
     Path file = outputDir.resolve(national.file());
-    if (!Files.isRegularFile(file) || !OutcomeRecorder.sha256(file).equals(national.sha256())) {
+    if (!Files.isRegularFile(file) || !DataFiles.sha256(file).equals(national.sha256())) {
       LOG.warn("{} is not the file the run verified (missing or changed since): its zone tables are asked", national.file());
       return Optional.empty();
     }

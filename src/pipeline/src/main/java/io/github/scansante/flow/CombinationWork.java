@@ -4,7 +4,6 @@ import io.github.scansante.page.Outcome;
 import io.github.scansante.page.ResultPage;
 import io.github.scansante.page.Verdict;
 import io.github.scansante.plan.Combination;
-import io.github.scansante.run.ManifestRow;
 import org.apache.camel.Exchange;
 
 /**

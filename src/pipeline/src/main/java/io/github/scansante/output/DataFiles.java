@@ -3,9 +3,13 @@ package io.github.scansante.output;
 import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,5 +59,16 @@ public final class DataFiles {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The sha256 of a file on disk, as recorded in the manifest when it was written. */
+  public static String sha256(Path file) {
+    MessageDigest sha256 = sha256();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    return HexFormat.of().formatHex(sha256.digest());
   }
 }

@@ -1,9 +1,9 @@
 package io.github.scansante.report;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.plan.Combination;
-import io.github.scansante.run.ManifestRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

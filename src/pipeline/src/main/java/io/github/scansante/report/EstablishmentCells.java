@@ -1,9 +1,9 @@
 package io.github.scansante.report;
 
-import io.github.scansante.page.SiteColumn;
-import io.github.scansante.page.CellValue;
 import io.github.scansante.output.CsvDialect;
 import io.github.scansante.output.SpreadsheetText;
+import io.github.scansante.page.CellValue;
+import io.github.scansante.page.SiteColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

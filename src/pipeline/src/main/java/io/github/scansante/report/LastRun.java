@@ -3,11 +3,6 @@ package io.github.scansante.report;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.run.RunHistory;
 import io.github.scansante.run.RunJournal;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /** The last line of {@code runs.csv}: which run the report describes. */
 final class LastRun {

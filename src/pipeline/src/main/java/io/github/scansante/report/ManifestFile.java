@@ -1,23 +1,16 @@
 package io.github.scansante.report;
 
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.page.Outcome;
-import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.ManifestWriter;
 import io.github.scansante.run.RunJournal;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /** The {@code run-manifest.csv} of an output folder, as written at the end of each pass. */
 final class ManifestFile {

@@ -1,7 +1,7 @@
 package io.github.scansante.report;
 
-import io.github.scansante.page.SiteColumn;
 import io.github.scansante.output.CsvDialect;
+import io.github.scansante.page.SiteColumn;
 import io.github.scansante.plan.Combination;
 import java.io.IOException;
 import java.io.UncheckedIOException;

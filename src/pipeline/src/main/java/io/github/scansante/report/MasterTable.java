@@ -1,10 +1,10 @@
 package io.github.scansante.report;
 
-import io.github.scansante.page.SiteColumn;
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.output.CsvDialect;
+import io.github.scansante.page.SiteColumn;
 import io.github.scansante.plan.Combination;
-import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.VerifiedFiles;
 import io.github.scansante.state.OwnFiles;
 import java.io.BufferedWriter;

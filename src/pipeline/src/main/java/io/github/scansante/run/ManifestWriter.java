@@ -1,5 +1,6 @@
 package io.github.scansante.run;
 
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,22 +1,13 @@
 package io.github.scansante.run;
 
 import io.github.scansante.flow.CombinationWork;
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.PageClassifier;
 import io.github.scansante.page.ResultPage;
-import io.github.scansante.page.Verdict;
 import io.github.scansante.page.TotalCheck;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.github.scansante.page.Verdict;
 import java.time.Clock;
-import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,16 +59,5 @@ public final class OutcomeRecorder {
     Run.of(exchange).record(new ManifestRow(work.combination(), outcome, reason, rows, totalCheck, file, sha256, work.url(),
         requested ? attempts : 0, requested ? clock.instant().toString() : "", page == null ? "" : classifier.siteUpdateDate(page),
         page != null && classifier.frozenYear(page)));
-  }
-
-  public static String sha256(Path file) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

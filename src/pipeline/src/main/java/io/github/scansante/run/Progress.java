@@ -1,5 +1,6 @@
 package io.github.scansante.run;
 
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.page.Outcome;
 import java.io.PrintStream;
 import java.time.Clock;

@@ -1,6 +1,8 @@
 package io.github.scansante.run;
 
 import io.github.scansante.flow.CombinationWork;
+import io.github.scansante.flow.ManifestRow;
+import io.github.scansante.output.DataFiles;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.plan.Combination;
 import java.nio.file.Files;
@@ -45,7 +47,7 @@ public final class RefreshPolicy {
       return false;
     }
     Path file = run.definition().outputDir().resolve(last.file());
-    return Files.isRegularFile(file) && OutcomeRecorder.sha256(file).equals(last.sha256());
+    return Files.isRegularFile(file) && DataFiles.sha256(file).equals(last.sha256());
   }
 
   /** Records the previous verified file as this run's result, without a request. */

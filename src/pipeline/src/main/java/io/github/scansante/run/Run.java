@@ -1,16 +1,18 @@
 package io.github.scansante.run;
 
+import io.github.scansante.economy.DerivationSession;
 import io.github.scansante.economy.Derivations;
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.site.SiteCatalogue;
 import io.github.scansante.site.SiteCircuit;
 import io.github.scansante.site.SiteSession;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.camel.Exchange;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.cookie.CookieStore;
@@ -22,7 +24,7 @@ import org.apache.hc.client5.http.cookie.CookieStore;
  * the session cookies, what it has learnt of the site's answers (verified or not, ignored or refused)
  * and the evidence it kept. Nothing of it outlives the run.
  */
-public final class Run implements SiteSession {
+public final class Run implements SiteSession, DerivationSession {
 
   public static final String PROPERTY = SiteSession.PROPERTY;
 
@@ -86,6 +88,11 @@ public final class Run implements SiteSession {
   }
 
   @Override
+  public java.nio.file.Path outputDir() {
+    return definition.outputDir();
+  }
+
+  @Override
   public SiteCatalogue catalogue() {
     return catalogue;
   }
@@ -133,6 +140,7 @@ public final class Run implements SiteSession {
   }
 
   /** The national tables, empty tables and verified derivations of this run. */
+  @Override
   public Derivations derivations() {
     return derivations;
   }

@@ -2,11 +2,12 @@ package io.github.scansante.run;
 
 import io.github.scansante.catalogue.Catalogue;
 import io.github.scansante.economy.NationalTablesFirst;
+import io.github.scansante.flow.CombinationWork;
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.plan.Plan;
 import io.github.scansante.plan.Planner;
 import io.github.scansante.plan.YearRange;
-import io.github.scansante.flow.CombinationWork;
 import io.github.scansante.site.SiteCatalogue;
 import io.github.scansante.site.SiteCircuit;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.scansante.run;
 
-import io.github.scansante.page.Outcome;
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.state.CheckedLines;
 import io.github.scansante.state.OwnFiles;

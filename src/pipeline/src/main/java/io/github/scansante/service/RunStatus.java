@@ -1,7 +1,6 @@
 package io.github.scansante.service;
 
 import io.github.scansante.run.Progress;
-import java.util.function.ToLongFunction;
 import io.github.scansante.run.RunCoordinator;
 import io.github.scansante.run.RunHistory;
 import io.github.scansante.run.RunJournal;
@@ -15,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * What the instance is doing and what its last runs did, read from the run coordinator and from

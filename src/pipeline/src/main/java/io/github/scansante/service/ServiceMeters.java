@@ -1,7 +1,7 @@
 package io.github.scansante.service;
 
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.page.Outcome;
-import io.github.scansante.run.ManifestRow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scansante.catalogue.Catalogue;
+import io.github.scansante.flow.ManifestRow;
+import io.github.scansante.output.DataFiles;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.plan.Combination;
 import io.github.scansante.plan.Plan;
-import io.github.scansante.run.ManifestRow;
-import io.github.scansante.run.OutcomeRecorder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class PruningTest {
     Files.writeString(file, CSV, StandardCharsets.UTF_8);
     Derivations known = new Derivations();
     known.recorded(row(Combination.allStays("2024", "fe", "99", "bpub"), Outcome.DATA, NATIONAL_FILE,
-        OutcomeRecorder.sha256(file)));
+        DataFiles.sha256(file)));
     return known;
   }
 

@@ -1,9 +1,9 @@
 package io.github.scansante.report;
 
+import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.output.OutputLayout;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.plan.Combination;
-import io.github.scansante.run.ManifestRow;
 import io.github.scansante.run.RunJournal;
 import java.io.IOException;
 import java.io.Writer;

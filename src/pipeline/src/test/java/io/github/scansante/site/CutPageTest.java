@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scansante.PipelineRunTestSupport;
+import io.github.scansante.flow.ManifestRow;
+import io.github.scansante.output.DataFiles;
 import io.github.scansante.page.Outcome;
 import io.github.scansante.page.PageParser;
 import io.github.scansante.page.ResultPage;
@@ -12,8 +14,6 @@ import io.github.scansante.page.TruncatedPageException;
 import io.github.scansante.replica.ReplicaConfig;
 import io.github.scansante.replica.ReplicaServer;
 import io.github.scansante.replica.RequestLog;
-import io.github.scansante.run.ManifestRow;
-import io.github.scansante.run.OutcomeRecorder;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,7 +69,7 @@ class CutPageTest {
       for (ManifestRow row : rows) {
         assertEquals(Outcome.DATA, row.outcome(), row.reason());
         assertEquals(2, row.attempts());
-        assertEquals(row.sha256(), OutcomeRecorder.sha256(out.resolve(row.file())));
+        assertEquals(row.sha256(), DataFiles.sha256(out.resolve(row.file())));
         ResultPage whole = cleanPage(row.url());
         assertEquals(whole.establishments().size() + 1, Files.readAllLines(out.resolve(row.file())).size(),
             "the whole table, header included");

@@ -1,4 +1,4 @@
-package io.github.scansante.run;
+package io.github.scansante.flow;
 
 import io.github.scansante.page.Outcome;
 import io.github.scansante.plan.Combination;
