@@ -137,6 +137,30 @@ class DuckDbLoadTest {
   }
 
   @Test
+  void a_database_of_an_earlier_schema_version_is_left_alone_and_rebuilt_once_set_aside(@TempDir Path out) throws Exception {
+    try (Connection db = open(out); Statement sql = db.createStatement()) {
+      sql.execute("CREATE TABLE " + Table.SCHEMA_TABLE + " (version BIGINT, created TIMESTAMP)");
+      sql.execute("INSERT INTO " + Table.SCHEMA_TABLE + " VALUES (1, current_timestamp)");
+    }
+    try (CapturedLog log = new CapturedLog()) {
+      pass(out);
+      assertEquals(1, log.errors().size(), log.lines().toString());
+      String line = log.errors().get(0);
+      assertTrue(line.contains("schema version 1, this version of the tool writes version " + Table.SCHEMA_VERSION
+          + ": nothing loaded; rename or remove it"), line);
+    }
+    try (Connection db = open(out)) {
+      assertEquals("0", scalar(db, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'activity'"), "left alone");
+    }
+    Files.move(out.resolve(DuckDbStore.FILE_NAME), out.resolve("old.duckdb"));
+    pass(out);
+    try (Connection db = open(out)) {
+      assertEquals(Integer.toString(Files.readAllLines(out.resolve(MasterTable.FILE_NAME)).size() - 1),
+          scalar(db, "SELECT count(*) FROM activity"), "rebuilt: every row of the master");
+    }
+  }
+
+  @Test
   void french_excel_dialect_loads_the_same_numbers(@TempDir Path out) throws Exception {
     pass(out, "--csv-dialect", "excel-fr");
     Path masterFile = out.resolve(MasterTable.FILE_NAME);

@@ -34,7 +34,8 @@ final class Schema {
       for (long version : versions) {
         if (version != Table.SCHEMA_VERSION) {
           throw new SchemaMismatchException("the database holds scansante schema version " + version
-              + ", this version of the tool writes version " + Table.SCHEMA_VERSION + ": nothing loaded");
+              + ", this version of the tool writes version " + Table.SCHEMA_VERSION + ": nothing loaded; rename or remove it"
+              + " (or load into another database): the next pass loads every verified file of the folder");
         }
       }
       for (Table table : Table.ALL) {
