@@ -65,13 +65,10 @@ class ExtractionRoutesTest extends PipelineMainTestSupport {
 
   @Override
   protected Properties overrides() {
-    Properties p = new Properties();
-    p.setProperty("site.url", replica.baseUri().toString());
-    p.setProperty("output.dir", strategicOut.toString());
+    Properties p = against(replica.baseUri(), strategicOut);
     p.setProperty("plan.name", "strategic");
     // Every table asked: what these tests count is the site's answers (derivation: DerivedZoneTablesTest).
     p.setProperty("derive.enabled", "false");
-    p.setProperty("throttle.disabled", "true");
     p.setProperty("retry.initial-delay-ms", "20");
     p.setProperty("retry.max-delay-ms", "200");
     p.setProperty("circuit.initial-pause-ms", "50");

@@ -2,6 +2,8 @@ package io.github.scansante;
 
 import io.github.scansante.config.SettingsSource;
 import io.github.scansante.service.ServiceConfiguration;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.MainConfigurationProperties;
@@ -35,4 +37,13 @@ public abstract class PipelineMainTestSupport extends CamelMainTestSupport {
 
   /** The properties this test sets over application.properties. */
   protected abstract Properties overrides();
+
+  /** A run against a replica into a folder, without the throttle: the keys every route test starts from. */
+  protected static Properties against(URI site, Path output) {
+    Properties p = new Properties();
+    p.setProperty("site.url", site.toString());
+    p.setProperty("output.dir", output.toString());
+    p.setProperty("throttle.disabled", "true");
+    return p;
+  }
 }

@@ -46,10 +46,7 @@ class PipelineRoutesCamelTest extends PipelineMainTestSupport {
 
   @Override
   protected Properties overrides() {
-    Properties p = new Properties();
-    p.setProperty("site.url", REPLICA.baseUri().toString());
-    p.setProperty("output.dir", out.toString());
-    p.setProperty("throttle.disabled", "true");
+    Properties p = against(REPLICA.baseUri(), out);
     p.setProperty("plan.years", "2024");
     p.setProperty("plan.limit", "8");
     return p;

@@ -41,10 +41,7 @@ public abstract class PipelineRunTestSupport extends PipelineMainTestSupport {
 
   @Override
   protected final Properties overrides() {
-    Properties p = new Properties();
-    p.setProperty("site.url", replica.baseUri().toString());
-    p.setProperty("output.dir", out.toString());
-    p.setProperty("throttle.disabled", "true");
+    Properties p = against(replica.baseUri(), out);
     p.setProperty("retry.initial-delay-ms", "20");
     p.setProperty("retry.max-delay-ms", "200");
     p.setProperty("circuit.initial-pause-ms", "50");

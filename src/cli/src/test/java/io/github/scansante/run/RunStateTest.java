@@ -34,10 +34,7 @@ class RunStateTest extends PipelineMainTestSupport {
 
   @Override
   protected Properties overrides() {
-    Properties p = new Properties();
-    p.setProperty("site.url", REPLICA.baseUri().toString());
-    p.setProperty("output.dir", out.toString());
-    p.setProperty("throttle.disabled", "true");
+    Properties p = against(REPLICA.baseUri(), out);
     p.setProperty("plan.years", "2024");
     p.setProperty("plan.limit", "1");
     p.setProperty("retry.max-retries", "1");
