@@ -6,6 +6,8 @@ import io.github.scansante.flow.ManifestRow;
 import io.github.scansante.site.SiteCatalogue;
 import io.github.scansante.site.SiteCircuit;
 import io.github.scansante.site.SiteSession;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -13,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.cookie.CookieStore;
@@ -45,12 +48,12 @@ public final class Run implements SiteSession, DerivationSession {
   private final AtomicReference<RuntimeException> ending = new AtomicReference<>();
   private final CountDownLatch ended = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final java.util.function.Consumer<ManifestRow> listener;
+  private final Consumer<ManifestRow> listener;
   private final boolean finishing;
 
   Run(RunInfo info, Trigger trigger, RunDefinition definition, SiteCatalogue catalogue,
       Map<String, ManifestRow> refreshBaseline, RunJournal journal, Progress progress, SiteCircuit.Settings circuit,
-      java.time.Clock clock, java.util.function.Consumer<ManifestRow> listener, boolean finishing) {
+      Clock clock, Consumer<ManifestRow> listener, boolean finishing) {
     this.info = info;
     this.trigger = trigger;
     this.definition = definition;
@@ -88,7 +91,7 @@ public final class Run implements SiteSession, DerivationSession {
   }
 
   @Override
-  public java.nio.file.Path outputDir() {
+  public Path outputDir() {
     return definition.outputDir();
   }
 

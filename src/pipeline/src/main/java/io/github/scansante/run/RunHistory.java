@@ -5,14 +5,18 @@ import io.github.scansante.state.CheckedLines;
 import io.github.scansante.state.OwnFiles;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +35,7 @@ public final class RunHistory {
     COMPLETE, ABANDONED;
 
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -50,14 +54,17 @@ public final class RunHistory {
 
   /** Every whole row, by column name, oldest first; an earlier version's file is read by its own header. */
   public static List<Map<String, String>> read(Path file) {
+    return rows(file, CheckedLines.read(file));
+  }
+
+  private static List<Map<String, String>> rows(Path file, CheckedLines.Content content) {
     if (Files.isSymbolicLink(file)) {
       return List.of(); // not ours to read through; the next write replaces the link
     }
-    CheckedLines.Content content = CheckedLines.read(file);
-    List<Map<String, String>> rows = new ArrayList<>();
     if (content.header().isEmpty()) {
       return legacy(file);
     }
+    List<Map<String, String>> rows = new ArrayList<>();
     for (List<String> cells : content.records()) {
       if (cells.size() == content.header().size()) {
         Map<String, String> row = new LinkedHashMap<>();
@@ -99,7 +106,7 @@ public final class RunHistory {
     row.put("rows_written", Long.toString(s.rowsWritten()));
     try {
       CheckedLines.Content content = CheckedLines.read(file);
-      List<Map<String, String>> rows = new ArrayList<>(read(file));
+      List<Map<String, String>> rows = new ArrayList<>(rows(file, content));
       if (rows.stream().anyMatch(r -> s.run().id().equals(r.get("run_id")))) {
         return;
       }
@@ -127,7 +134,7 @@ public final class RunHistory {
   private static List<Map<String, String>> legacy(Path file) {
     List<Map<String, String>> rows = new ArrayList<>();
     try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
             .parse(reader)) {
       for (var record : parser) {
         if (record.isConsistent()) {
@@ -136,9 +143,9 @@ public final class RunHistory {
           rows.add(row);
         }
       }
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       return rows;
-    } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+    } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       LOG.warn("{} is unreadable ({}): its earlier rows are left out", file.getFileName(), e.getMessage());
     }
     return rows;

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,11 +120,11 @@ public final class RunJournal {
     return new OutputStreamWriter(out, StandardCharsets.UTF_8);
   }
 
-  private static java.util.Optional<String> deadLetterLine(ManifestRow row) {
+  private static Optional<String> deadLetterLine(ManifestRow row) {
     if (row.outcome().writesFile()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(row.combination().key() + " " + row.outcome().label() + ": " + row.cells().get(8) + "\n");
+    return Optional.of(row.combination().key() + " " + row.outcome().label() + ": " + row.cells().get(8) + "\n");
   }
 
   public int tornLines() {
